@@ -1,0 +1,181 @@
+"""The spaCy pipeline texlint runs on prose: blank English plus our own components.
+
+Loaded once per process, lazily (importing spaCy costs about a second), and never downloads
+anything. Prose reaches spaCy with LaTeX constructs replaced by placeholders (see
+``texlint.latex.placeholders``); the tokenizer keeps each placeholder as one token, the
+lemma component gives every token a matching key (``texlint.nlp.lemmas``) and the sentence
+component splits scientific prose ("et al.", "Fig. 3", "e.g.", display math, citations).
+A trained pipeline (``nlp_model`` in config) may be used instead of the blank one; our
+components are added to it so rules behave the same.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import TYPE_CHECKING, Iterable
+
+from texlint.latex.placeholders import PLACEHOLDER_RE
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+_LOCK = threading.Lock()
+_NLP: dict[str, "Language"] = {}
+
+#: Abbreviations that end in a period but do not end a sentence.
+ABBREVIATIONS = (
+    "al.", "Fig.", "Figs.", "fig.", "figs.", "Eq.", "Eqs.", "eq.", "eqs.", "Sec.", "Secs.",
+    "sec.", "secs.", "Sect.", "Tab.", "Tabs.", "tab.", "No.", "Nos.", "no.", "etc.", "approx.",
+    "resp.", "w.r.t.", "cf.", "Cf.", "Ch.", "Chap.", "Thm.", "Thms.", "Lem.", "Lemm.", "Prop.",
+    "Def.", "Defn.", "Cor.", "Alg.", "Algo.", "App.", "Appx.", "Apx.", "ca.", "viz.", "vs.",
+    "Vs.", "e.g.", "E.g.", "i.e.", "I.e.", "et.", "Ref.", "Refs.", "ref.", "Eqn.", "eqn.",
+    "Ex.", "Suppl.", "Supp.", "Tbl.", "Dept.", "Univ.", "Prof.", "Dr.", "Mr.", "Ms.", "Mrs.",
+    "St.", "Jr.", "Sr.", "Inc.", "Ltd.", "Co.", "Corp.", "Vol.", "vol.", "pp.", "p.", "ed.",
+    "eds.", "Ph.D.", "a.k.a.", "w.l.o.g.", "s.t.", "i.i.d.", "iid.", "resp.", "cm.", "Mt.",
+)
+#: After these, a capitalised word only starts a sentence if it is a common sentence opener.
+_SOFT_ABBREVIATIONS = {"al.", "etc.", "vs.", "Vs.", "resp.", "ca.", "approx."}
+_OPENERS = set(
+    "we the this these our in however it they a an for to as on while although moreover "
+    "furthermore thus therefore finally here such unlike following since their its both each "
+    "all most many some there one two first second third next then also further additionally "
+    "specifically overall instead note similarly consequently hence yet but and or if when "
+    "because given despite based by with from using after before during at i table figure "
+    "section".split()
+)
+_TERMINATORS = {".", "!", "?", "…"}
+_CLOSERS = {")", "]", "”", "’", "'", '"', "»"}
+
+
+def _add_placeholder_tokenization(nlp: "Language") -> None:
+    """Keep ``⟦cite⟧``-style placeholders as single tokens wherever they stand."""
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    ph = PLACEHOLDER_RE.pattern
+    defaults = nlp.Defaults
+    prefixes = [ph] + [p for p in defaults.prefixes if p not in ("⟦", "⟧")]
+    suffixes = [ph] + list(defaults.suffixes)
+    infixes = [ph] + list(defaults.infixes)
+    tok = nlp.tokenizer
+    tok.prefix_search = compile_prefix_regex(prefixes).search
+    tok.suffix_search = compile_suffix_regex(suffixes).search
+    tok.infix_finditer = compile_infix_regex(infixes).finditer
+    from spacy.attrs import ORTH
+
+    for abbr in ABBREVIATIONS:
+        tok.add_special_case(abbr, [{ORTH: abbr}])
+
+
+def _is_placeholder(text: str) -> bool:
+    return PLACEHOLDER_RE.fullmatch(text) is not None
+
+
+def _starts_sentence(tok) -> bool:
+    text = tok.text
+    if _is_placeholder(text):
+        return text != "⟦eq⟧"  # display math continues the sentence ("where", "with")
+    first = text[0]
+    if first.isupper():
+        return True
+    if first in "“\"'(" and tok.i + 1 < len(tok.doc):
+        nxt = tok.doc[tok.i + 1].text
+        return nxt[:1].isupper() or _is_placeholder(nxt)
+    return False
+
+
+def split_sentences(doc: "Doc") -> "Doc":
+    """Set sentence starts for scientific prose (a pipeline component)."""
+    n = len(doc)
+    if n == 0:
+        return doc
+    starts = [False] * n
+    starts[0] = True
+    i = 0
+    while i < n - 1:
+        tok = doc[i]
+        text = tok.text
+        boundary_after = None
+        if text in _TERMINATORS or (text.endswith(("!", "?")) and len(text) > 1 and not text[0].isalnum()):
+            j = i + 1
+            while j < n and doc[j].text in _CLOSERS:
+                j += 1
+            if j < n and (_starts_sentence(doc[j]) or doc[j].text in "“\""):
+                boundary_after = j
+        elif text in _SOFT_ABBREVIATIONS:
+            j = i + 1
+            if j < n and doc[j].text.lower() in _OPENERS and doc[j].text[:1].isupper():
+                boundary_after = j
+        elif text == "⟦eq⟧":
+            j = i + 1
+            if j < n and doc[j].text[:1].isupper() and doc[j].text.lower() in _OPENERS:
+                boundary_after = j
+        if boundary_after is not None:
+            starts[boundary_after] = True
+            i = boundary_after
+        else:
+            i += 1
+    for k in range(n):
+        doc[k].is_sent_start = starts[k]
+    return doc
+
+
+def set_lemmas(doc: "Doc") -> "Doc":
+    """Give every token a lemma key (a pipeline component; keeps a trained lemma if set)."""
+    from texlint.nlp.lemmas import lemma_key
+
+    for tok in doc:
+        tok.lemma_ = lemma_key(tok.text)
+    return doc
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "texlint_sentences" not in Language.factories:
+        Language.component("texlint_sentences")(split_sentences)
+        Language.component("texlint_lemmas")(set_lemmas)
+
+
+def get_nlp(model: str | None = None) -> "Language":
+    """Return the shared pipeline (blank English unless ``model`` names an installed one)."""
+    key = model or "blank"
+    with _LOCK:
+        nlp = _NLP.get(key)
+        if nlp is not None:
+            return nlp
+        import spacy
+
+        _register_components()
+        if model:
+            nlp = spacy.load(model, exclude=["ner", "textcat"])
+            for name in ("senter", "sentencizer"):
+                if name in nlp.pipe_names:
+                    nlp.remove_pipe(name)
+            if "parser" in nlp.pipe_names:
+                nlp.disable_pipe("parser")
+        else:
+            nlp = spacy.blank("en")
+        _add_placeholder_tokenization(nlp)
+        if not model:
+            nlp.add_pipe("texlint_lemmas")
+        nlp.add_pipe("texlint_sentences")
+        nlp.max_length = 50_000_000
+        _NLP[key] = nlp
+        return nlp
+
+
+def pipe(texts: Iterable[str], model: str | None = None) -> list["Doc"]:
+    """Run the pipeline over all texts in one ``nlp.pipe`` call."""
+    nlp = get_nlp(model)
+    return list(nlp.pipe(texts, batch_size=256))
+
+
+_WS = re.compile(r"\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """Split plain text into sentences (handy for tests and ``texlint tag``)."""
+    doc = get_nlp()(_WS.sub(" ", text).strip())
+    return [s.text for s in doc.sents]
