@@ -1,0 +1,82 @@
+"""Bibliography keys from .bib files (parsed tolerantly) or, when there is none, the .bbl.
+
+Only what rules need: each entry's key, type and a few fields (title, author, year, url),
+with the line it starts on. Malformed entries are skipped, never fatal.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from texlint.model import BibEntry
+from texlint.project import decode, is_within
+
+_ENTRY = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]+)\s*,", re.M)
+_FIELD = re.compile(r"(\w+)\s*=\s*(?:\{((?:[^{}]|\{[^{}]*\})*)\}|\"([^\"]*)\"|(\w+))", re.S)
+_BBL_ITEM = re.compile(r"\\bibitem\s*(?:\[(?:[^\[\]]|\[[^\]]*\])*\])?\s*\{([^}]+)\}|\\entry\s*\{([^}]+)\}")
+_SKIP_TYPES = {"comment", "preamble", "string"}
+
+
+def parse_bib(text: str, rel: str) -> dict[str, BibEntry]:
+    out: dict[str, BibEntry] = {}
+    matches = list(_ENTRY.finditer(text))
+    for i, m in enumerate(matches):
+        etype = m.group(1).lower()
+        if etype in _SKIP_TYPES:
+            continue
+        body_end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        body = text[m.end():min(body_end, m.end() + 20000)]
+        fields = {}
+        for f in _FIELD.finditer(body):
+            val = f.group(2) if f.group(2) is not None else (f.group(3) if f.group(3) is not None else f.group(4))
+            fields[f.group(1).lower()] = re.sub(r"\s+", " ", val or "").strip()
+        line = text.count("\n", 0, m.start()) + 1
+        out[m.group(2)] = BibEntry(m.group(2), etype, fields, rel, line)
+    return out
+
+
+def parse_bbl(text: str, rel: str) -> dict[str, BibEntry]:
+    out = {}
+    for m in _BBL_ITEM.finditer(text):
+        key = (m.group(1) or m.group(2) or "").strip()
+        if key:
+            out[key] = BibEntry(key, "bbl", {}, rel, text.count("\n", 0, m.start()) + 1)
+    return out
+
+
+def load_bibliography(root: Path, folder: Path, bib_names: list[str], bibitems: list[str]) -> tuple[dict[str, BibEntry] | None, list[str]]:
+    """Entries from the named .bib files (else any .bib beside the root, else the .bbl)."""
+    entries: dict[str, BibEntry] = {}
+    used: list[str] = []
+    candidates = []
+    for name in bib_names:
+        p = (root.parent / name)
+        candidates.append(p if p.suffix == ".bib" else p.with_name(p.name + ".bib"))
+    if not candidates:
+        candidates = sorted(root.parent.glob("*.bib"))
+    for p in candidates:
+        try:
+            real = p.resolve()
+            if not is_within(real, folder) or not real.is_file():
+                continue
+            text = decode(real.read_bytes()[:32 * 1024 * 1024])[0]
+        except OSError:
+            continue
+        rel = real.relative_to(folder).as_posix()
+        used.append(rel)
+        entries.update(parse_bib(text, rel))
+    if not used:
+        bbl = root.with_suffix(".bbl")
+        if bbl.is_file():
+            try:
+                text = decode(bbl.read_bytes())[0]
+                entries.update(parse_bbl(text, bbl.name))
+                used.append(bbl.name)
+            except OSError:
+                pass
+    for key in bibitems:
+        entries.setdefault(key, BibEntry(key, "bibitem", {}, "", 0))
+    if not used and not bibitems:
+        return None, []
+    return entries, used

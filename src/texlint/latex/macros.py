@@ -1,0 +1,154 @@
+"""User macro definitions, found by a pre-scan before parsing.
+
+pylatexenc must know how many arguments ``\\method`` takes *before* it parses a use of it, and
+papers define macros in files they include later, so definitions are collected from every file
+of the project first. Argument-less macros whose body is plain text (``\\newcommand{\\method}
+{FooNet\\xspace}``) get an ``expansion`` that the prose builder puts in place of each use.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from texlint.model import Macro
+
+_DEF_HEAD = re.compile(
+    r"\\(newcommand|renewcommand|providecommand|DeclareRobustCommand|DeclareMathOperator)\*?\s*"
+    r"(?:\{\s*\\([A-Za-z@]+)\s*\}|\\([A-Za-z@]+))\s*(?:\[\s*(\d)\s*\])?\s*(\[[^\]\n]*\])?\s*\{"
+)
+_TEX_DEF = re.compile(r"\\(?:g|e|x)?def\s*\\([A-Za-z@]+)\s*((?:#\d)*)\s*\{")
+_NEWENV = re.compile(r"\\(?:re)?newenvironment\*?\s*\{([A-Za-z@*]+)\}\s*(?:\[\s*(\d)\s*\])?\s*(\[[^\]\n]*\])?")
+_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+
+_FORMAT = re.compile(
+    r"\\(?:textsc|textbf|textit|emph|textrm|texttt|textsf|textsl|textup|mathrm|text|mbox|"
+    r"textnormal|underline|scshape|bfseries|itshape|sffamily|ttfamily|normalfont|rmfamily|"
+    r"upshape|small|footnotesize|smaller|xspace|ignorespaces|protect|relax|nobreak|@|/|"
+    r"hbox|textmd|sc|bf|it|rm|tt|sf)(?![A-Za-z])"
+)
+_COLOR_PREFIX = re.compile(r"\\(?:textcolor|color)\s*\{[^{}]*\}")
+_MATHY = re.compile(r"\$|\\ensuremath|\\math(?:bb|cal|bf|rm|frak|scr|sf|it|tt)|\\operatorname|"
+                    r"\^|(?<!\\)_|\\(?:left|right|frac|sum|prod|int|cdot|times|alpha|beta|"
+                    r"gamma|delta|theta|lambda|mu|sigma|phi|psi|omega|epsilon|varepsilon|"
+                    r"boldsymbol|bm|vec|hat|tilde|bar|mathop|limits|in|leq|geq|neq|infty|"
+                    r"partial|nabla)(?![A-Za-z])")
+_MAX_EXPANSION = 80
+
+
+def balanced(text: str, start: int, limit: int = 20000) -> int:
+    """Index just past the group whose opening brace is at ``start - 1``; -1 if unbalanced."""
+    depth = 1
+    i = start
+    end = min(len(text), start + limit)
+    while i < end:
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        elif c == "%":
+            nl = text.find("\n", i)
+            i = end if nl < 0 else nl
+            continue
+        i += 1
+    return -1
+
+
+def scan(texts: Iterable[tuple[str, int]]) -> tuple[dict[str, Macro], dict[str, str]]:
+    """Collect macro definitions from (text, global base offset) pairs.
+
+    Returns ``(macros, environments)`` where environments maps a user environment to the
+    pylatexenc argument spec of its arguments.
+    """
+    macros: dict[str, Macro] = {}
+    envs: dict[str, str] = {}
+    for text, base in texts:
+        clean = _COMMENT.sub(lambda m: " " * len(m.group(0)), text)
+        for m in _DEF_HEAD.finditer(clean):
+            cmd = m.group(1)
+            name = m.group(2) or m.group(3)
+            nargs = int(m.group(4) or 0)
+            end = balanced(clean, m.end())
+            body = clean[m.end():end - 1] if end > 0 else ""
+            if cmd == "DeclareMathOperator":
+                nargs, body = 0, ""
+            if cmd == "providecommand" and name in macros:
+                continue
+            spec = ("[" + "{" * (nargs - 1)) if (m.group(5) and nargs) else "{" * nargs
+            macros[name] = Macro(name=name, nargs=nargs, body=body, offset=base + m.start(), command=cmd, argspec=spec)
+        for m in _TEX_DEF.finditer(clean):
+            name = m.group(1)
+            nargs = len(m.group(2)) // 2
+            end = balanced(clean, m.end())
+            body = clean[m.end():end - 1] if end > 0 else ""
+            macros[name] = Macro(name=name, nargs=nargs, body=body, offset=base + m.start(), command="def",
+                                 argspec="{" * nargs)
+        for m in _NEWENV.finditer(clean):
+            nargs = int(m.group(2) or 0)
+            envs[m.group(1)] = ("[" + "{" * (nargs - 1)) if (m.group(3) and nargs) else "{" * nargs
+    _expand_all(macros)
+    return macros, envs
+
+
+def _expand_all(macros: dict[str, Macro]) -> None:
+    text_macros = {n: m for n, m in macros.items() if m.nargs == 0 and m.command != "DeclareMathOperator"}
+    # Expansions may use other text macros: resolve in a few rounds, deepest first.
+    for _ in range(4):
+        changed = False
+        for name, mac in text_macros.items():
+            if mac.expansion is not None:
+                continue
+            exp = plain_text(mac.body, macros)
+            if exp is not None:
+                mac.expansion = exp
+                changed = True
+        if not changed:
+            break
+
+
+_USER_MACRO = re.compile(r"\\([A-Za-z@]+)")
+_ACCENTS = {"'": "\u0301", "`": "\u0300", '"': "\u0308", "^": "\u0302", "~": "\u0303", "c": "\u0327", "v": "\u030c", "=": "\u0304", ".": "\u0307", "u": "\u0306", "H": "\u030b"}
+_ACCENT_RE = re.compile(r"\\([\'`\"^~=.]|[cvuH](?=[\s{]))\s*\{?([A-Za-z])\}?")
+
+
+def plain_text(body: str, macros: dict[str, Macro]) -> str | None:
+    """Plain text of a macro body, or None when it is not simple text (math, layout, ...)."""
+    if not body.strip() or "#" in body or _MATHY.search(body):
+        return None
+    s = _COLOR_PREFIX.sub("", body)
+    s = _ACCENT_RE.sub(lambda m: _accent(m.group(1), m.group(2)), s)
+    s = _FORMAT.sub("", s)
+    s = s.replace("~", " ").replace("\\,", " ").replace("\\ ", " ").replace("\\&", "&").replace("\\%", "%")
+    s = s.replace("---", "\u2014").replace("--", "\u2013")
+
+    def sub(m: re.Match) -> str:
+        other = macros.get(m.group(1))
+        if other is not None and other.expansion is not None:
+            return other.expansion
+        raise _NotText
+
+    try:
+        s = _USER_MACRO.sub(sub, s)
+    except _NotText:
+        return None
+    s = s.replace("{", "").replace("}", "")
+    s = re.sub(r"\s+", " ", s).strip()
+    if not s or len(s) > _MAX_EXPANSION or not any(c.isalnum() for c in s) or "\\" in s:
+        return None
+    return s
+
+
+def _accent(mark: str, letter: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFC", letter + _ACCENTS.get(mark, ""))
+
+
+class _NotText(Exception):
+    pass

@@ -1,0 +1,105 @@
+"""Parse one source file with pylatexenc, tolerantly, reporting problems with positions.
+
+Before parsing, ``\\iffalse ... \\fi`` blocks are blanked out (same length, newlines kept) so
+offsets stay exact; CR and CRLF line ends are read as LF at the same offsets. pylatexenc's
+tolerant mode logs the errors it skips; they are captured here and returned as problems.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from pylatexenc.latexwalker import LatexWalker
+
+_IF_TOKEN = re.compile(r"(?<!\\)%[^\n]*|\\(iffalse|if[A-Za-z@]*|fi|else)(?![A-Za-z@])")
+_POS = re.compile(r"@\s*\((\d+),\s*(\d+)\)")
+
+
+@dataclass
+class ParseProblem:
+    offset: int  # local offset in the file
+    message: str
+
+
+def mask_iffalse(text: str) -> str:
+    """Blank out ``\\iffalse`` blocks (up to the matching ``\\else`` or ``\\fi``)."""
+    if "\\iffalse" not in text:
+        return text
+    out = list(text)
+    depth = 0  # nesting inside an \iffalse block
+    start = -1
+    for m in _IF_TOKEN.finditer(text):
+        word = m.group(1)
+        if word is None:
+            continue
+        if depth == 0:
+            if word == "iffalse":
+                depth, start = 1, m.start()
+            continue
+        if word == "fi":
+            depth -= 1
+        elif word == "else" and depth == 1:
+            depth = 0
+        elif word.startswith("if"):
+            depth += 1
+        if depth == 0:
+            end = m.end()
+            for i in range(start, end):
+                if out[i] not in "\r\n":
+                    out[i] = " "
+    if depth > 0:  # unterminated \iffalse: blank to the end of the file
+        for i in range(start, len(out)):
+            if out[i] not in "\r\n":
+                out[i] = " "
+    return "".join(out)
+
+
+class _Capture(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.INFO)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        msg = record.getMessage()
+        if "Ignoring parse error" in msg:
+            self.messages.append(msg)
+
+
+_LOGGER = logging.getLogger("pylatexenc.latexwalker")
+
+
+def parse_text(text: str, db) -> tuple[list, list[ParseProblem]]:
+    """Parse ``text``; returns (nodes, problems). Never raises on bad LaTeX."""
+    problems: list[ParseProblem] = []
+    cap = _Capture()
+    _LOGGER.addHandler(cap)
+    old_level = _LOGGER.level
+    old_propagate = _LOGGER.propagate
+    _LOGGER.setLevel(logging.INFO)
+    _LOGGER.propagate = False
+    try:
+        walker = LatexWalker(text, latex_context=db, tolerant_parsing=True)
+        nodes, _, _ = walker.get_latex_nodes()
+    except RecursionError:
+        return [], [ParseProblem(0, "nesting too deep to parse; only source-level checks ran on this file")]
+    except Exception as exc:  # pylatexenc bugs on hostile input must not stop the run
+        return [], [ParseProblem(0, f"could not parse this file ({type(exc).__name__}); only source-level checks ran")]
+    finally:
+        _LOGGER.removeHandler(cap)
+        _LOGGER.setLevel(old_level)
+        _LOGGER.propagate = old_propagate
+    starts = None
+    for msg in cap.messages[:200]:
+        m = _POS.search(msg)
+        offset = 0
+        if m:
+            if starts is None:
+                starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+            line, col = int(m.group(1)), int(m.group(2))
+            offset = starts[min(line, len(starts)) - 1] + col
+        clean = msg.split(":", 1)[-1].strip() if "tolerant parsing mode" in msg else msg
+        clean = _POS.sub("", clean).strip()
+        problems.append(ParseProblem(offset, clean))
+    return nodes, problems

@@ -1,0 +1,75 @@
+"""Section roles: what part of a paper a section is, from its title words and position.
+
+Roles let rules say "in the introduction" or "anywhere in the experiments" whatever the
+authors called the section. The first matching entry of ``_ROLE_WORDS`` wins; sections after
+``\\appendix`` are ``appendix`` unless their title names a statement venues ask for
+(limitations, broader impact, ethics, reproducibility, checklist); subsections inherit their
+parent's role unless their own title is decisive.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ROLE_WORDS: list[tuple[str, str]] = [
+    ("checklist", r"\bchecklist\b"),
+    ("acknowledgments", r"\backnowledge?ments?\b|\backnowledge?ment\b|\bfunding\b"),
+    ("limitations", r"\blimitations?\b|\bshortcomings\b|\bthreats to validity\b"),
+    ("broader_impact", r"\bbroader impacts?\b|\bsocietal impacts?\b|\bimpact statement\b|\bsocial impacts?\b"),
+    ("ethics", r"\bethic(s|al)\b"),
+    ("reproducibility", r"\breproducibility\b"),
+    ("abstract", r"^abstract$"),
+    ("introduction", r"\bintroduction\b|^overview$|^motivation$"),
+    ("related_work", r"\brelated (works?|literature|research)\b|\bprior work\b|\bprevious work\b|\bliterature review\b|\bstate of the art\b"),
+    ("background", r"\bbackground\b|\bpreliminar(y|ies)\b|\bproblem (setup|setting|formulation|statement|definition)\b|\bnotation\b|\bformulation\b"),
+    ("conclusion", r"\bconclu(sion|sions|ding)\b|\bsummary\b|\bfuture (work|directions)\b|\bclosing remarks\b"),
+    ("discussion", r"\bdiscussion\b"),
+    ("analysis", r"\banalys[ie]s\b|\bablations?\b|\bcase stud(y|ies)\b|\bqualitative\b|\binterpretation\b|\bunderstanding\b"),
+    ("results", r"\bresults?\b|\bfindings\b|\bevaluation\b|\bperformance\b|\bcomparison\b|\bbenchmark(s|ing)?\b"),
+    ("experiments", r"\bexperiment(s|al)?\b|\bempirical\b|\bsetup\b|\bimplementation details\b|\bdatasets?\b|\bbaselines\b|\bsettings?\b"),
+    ("method", r"\bmethods?\b|\bmethodology\b|\bapproach\b|\bmodel\b|\barchitecture\b|\balgorithms?\b|\bframework\b|\bproposed\b|\bour\b|\btheory\b|\btheoretical\b|\bdesign\b|\btraining\b"),
+]
+_COMPILED = [(role, re.compile(rx, re.I)) for role, rx in _ROLE_WORDS]
+_ALWAYS_OWN = {"checklist", "acknowledgments", "limitations", "broader_impact", "ethics", "reproducibility"}
+
+
+def role_from_title(title: str) -> str | None:
+    t = re.sub(r"\s+", " ", title).strip()
+    for role, rx in _COMPILED:
+        if rx.search(t):
+            return role
+    return None
+
+
+_LATER = {"experiments", "results", "analysis", "discussion", "conclusion"}
+
+
+def assign_roles(sections) -> None:
+    """Set ``role`` on every section (in document order) from titles, depth and position."""
+    real = [s for s in sections if s.command not in ("front", "abstract", "environment", "part")]
+    top = min((s.level for s in real), default=1)
+    seen: set[str] = set()
+    for s in sections:
+        if s.command in ("abstract", "environment") or s.role in ("abstract",) and s.command == "abstract":
+            seen.add(s.role)
+            continue
+        if s.command == "front":
+            continue
+        own = role_from_title(s.title)
+        if own in _ALWAYS_OWN:
+            s.role = own
+        elif s.in_appendix:
+            s.role = "appendix"
+        elif s.level > top and s.parent is not None and s.parent.role != "other":
+            if own in ("results", "analysis", "limitations", "discussion") and s.parent.role in ("experiments", "results", "method"):
+                s.role = own
+            else:
+                s.role = s.parent.role
+        elif own is not None:
+            s.role = own
+        elif "introduction" in seen and not (seen & _LATER):
+            s.role = "method"
+        else:
+            s.role = "other"
+        if s.level <= top:
+            seen.add(s.role)

@@ -1,0 +1,29 @@
+"""Per-stage wall-clock timings, printed by ``--profile``."""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+
+
+class Timer:
+    def __init__(self) -> None:
+        self.stages: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str):
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - t0
+
+    def merge(self, other: "Timer") -> None:
+        for k, v in other.stages.items():
+            self.stages[k] = self.stages.get(k, 0.0) + v
+
+    def report(self) -> str:
+        total = sum(self.stages.values())
+        lines = [f"{name:>8}: {sec * 1000:8.1f} ms" for name, sec in self.stages.items()]
+        lines.append(f"{'total':>8}: {total * 1000:8.1f} ms")
+        return "\n".join(lines)
