@@ -57,6 +57,7 @@ class Finding:
     question: str = ""  # the reviewer question a gap invites, if any
     suggestion: str = ""
     fingerprint: str = ""
+    document_level: bool = False  # about the whole document (kept when linting one included file)
 
     def sort_key(self) -> tuple:
         loc = self.location

@@ -193,6 +193,11 @@ class Project:
     def open_include(self, name: str, base_dirs: list[Path], src: SourceFile, offset: int, length: int,
                      stack: list[str]) -> SourceFile | None:
         """Read an included file; on any problem record it (to become a finding) and return None."""
+        clean = name.strip().strip('"')
+        lexical = [Path(os.path.normpath(clean if os.path.isabs(clean) else d / clean)) for d in base_dirs]
+        if clean and lexical and all(not is_within(p, self.folder) and not is_within(p, Path(os.path.abspath(self.folder))) for p in lexical):
+            self.problems.append(Problem("L003", f"include leaves the project folder, not read: {name}", src, offset, length))
+            return None
         path = self.resolve(name, base_dirs)
         if path is None:
             self.problems.append(Problem("L001", f"included file not found: {name}", src, offset, length))

@@ -61,7 +61,7 @@ def assign_roles(sections) -> None:
         elif s.in_appendix:
             s.role = "appendix"
         elif s.level > top and s.parent is not None and s.parent.role != "other":
-            if own in ("results", "analysis", "limitations", "discussion") and s.parent.role in ("experiments", "results", "method"):
+            if own in ("results", "analysis", "limitations", "discussion", "conclusion", "related_work"):
                 s.role = own
             else:
                 s.role = s.parent.role

@@ -1,0 +1,83 @@
+"""Loader and parser problems, reported as findings of their own rules.
+
+The loader and parser never raise on a bad project: a missing ``\\input``, a cycle, a path
+outside the project, a guessed encoding or a parse error becomes a ``Problem`` with a
+position, and these rules turn them into findings (so they can be selected, ignored and
+suppressed like any other).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from texlint.engine.registry import register
+from texlint.engine.rule import Rule
+
+
+class _LoaderRule(Rule):
+    category = "latex"
+
+    def check(self, doc, ctx):
+        for f in doc.findings:
+            if f.rule == self.code:
+                yield replace(f, name=self.name, category=self.category, severity=self.severity)
+
+
+@register
+class InputNotFound(_LoaderRule):
+    code = "L001"
+    name = "input-not-found"
+    severity = "error"
+    summary = "An \\input, \\include, \\subfile or \\import names a file that does not exist."
+    why = "The PDF silently lacks that part (or fails to build on the venue's server); texlint cannot lint what it cannot read."
+    bad = "\\input{sections/missing}"
+    good = "\\input{sections/intro}  % the file exists"
+    fix = "Fix the path (relative to the main file's folder) or remove the include."
+
+
+@register
+class InputCycle(_LoaderRule):
+    code = "L002"
+    name = "input-cycle"
+    severity = "error"
+    summary = "A file includes itself, directly or through other files."
+    why = "LaTeX recurses until it runs out of memory; texlint reads each file once and reports the loop."
+    bad = "% in main.tex\n\\input{main}"
+    good = "\\input{sections/intro}"
+    fix = "Remove the include that closes the loop."
+
+
+@register
+class InputOutsideProject(_LoaderRule):
+    code = "L003"
+    name = "input-outside-project"
+    severity = "error"
+    summary = "An include points outside the project folder (absolute path, ../ escape or a symlink leading out)."
+    why = "Overleaf, arXiv and venue build servers only have the project folder: the paper will not build there. texlint never reads such files."
+    bad = "\\input{/home/me/macros}"
+    good = "\\input{macros}  % a copy inside the project"
+    fix = "Copy the file into the project and include it by a relative path."
+
+
+@register
+class EncodingFallback(_LoaderRule):
+    code = "L004"
+    name = "encoding-fallback"
+    severity = "info"
+    summary = "A file is not valid UTF-8 and was read with a guessed or declared legacy encoding."
+    why = "Modern LaTeX and Overleaf expect UTF-8; a latin-1 file shows wrong characters once someone re-saves it."
+    bad = "% a file saved as latin-1 with accented names"
+    good = "% the same file saved as UTF-8"
+    fix = "Re-save the file as UTF-8 (and drop \\usepackage[latin1]{inputenc})."
+
+
+@register
+class ParseProblem(_LoaderRule):
+    code = "L005"
+    name = "parse-problem"
+    severity = "warning"
+    summary = "The LaTeX could not be parsed cleanly here (unbalanced braces, mismatched environments, unclosed math)."
+    why = "Usually a real typo that LaTeX may accept with odd output; prose checks after it may be unreliable."
+    bad = "\\begin{itemize}\n\\item one\n\\end{enumerate}"
+    good = "\\begin{itemize}\n\\item one\n\\end{itemize}"
+    fix = "Balance the braces or environments at the reported place."

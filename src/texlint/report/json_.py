@@ -1,0 +1,86 @@
+"""JSON and JSON Lines output: a stable, versioned schema documented in docs/json.md.
+
+Changes are additive only: new fields may appear, existing ones keep their meaning.
+"""
+
+from __future__ import annotations
+
+import json
+
+from texlint import __version__
+
+SCHEMA_VERSION = 1
+
+
+def finding_dict(f) -> dict:
+    loc = f.location
+    return {
+        "rule": f.rule, "name": f.name, "category": f.category, "severity": f.severity,
+        "message": f.message, "file": loc.file, "line": loc.line, "column": loc.column,
+        "end_line": loc.end_line, "end_column": loc.end_column, "excerpt": f.excerpt,
+        "suggestion": f.suggestion, "question": f.question, "fingerprint": f.fingerprint,
+        "document_level": f.document_level,
+    }
+
+
+def document_dict(d) -> dict:
+    from texlint.run import display_path
+
+    doc = d.doc
+    out = {"root": d.root, "venue": d.venue, "review": d.review, "files": [], "sections": [],
+           "findings": [finding_dict(f) for f in d.findings],
+           "counts": _counts(d.findings), "suppressed": d.suppressed, "baselined": d.baselined}
+    if doc is None:
+        return out
+    folder = doc.project.folder
+    out["files"] = [display_path(folder / f.rel) for f in doc.files]
+    out["documentclass"] = doc.documentclass
+    out["title"] = doc.title.text if doc.title else ""
+    for s in doc.sections:
+        loc = doc.location(s.offset)
+        out["sections"].append({"title": s.title, "role": s.role, "level": s.level,
+                                "file": display_path(folder / loc.file), "line": loc.line,
+                                "sentences": sum(len(p.sentences) for p in s.prose if p.kind in ("body", "item")),
+                                "words": s.word_count()})
+    out["stats"] = {
+        "sentences": sum(len(p.sentences) for p in doc.prose), "citations": len(doc.citations),
+        "figures": sum(1 for f in doc.floats if f.kind == "figure"),
+        "tables": sum(1 for f in doc.floats if f.kind == "table"), "labels": len(doc.labels),
+        "references": len(doc.refs),
+    }
+    if doc.argument:
+        out["argument"] = doc.argument
+    if doc.facts:
+        out["facts"] = doc.facts
+    out["reviewer_questions"] = [
+        {"rule": f.rule, "question": f.question, "file": f.location.file, "line": f.location.line}
+        for f in d.findings if f.question
+    ]
+    return out
+
+
+def _counts(findings) -> dict:
+    c = {"error": 0, "warning": 0, "info": 0}
+    for f in findings:
+        c[f.severity] += 1
+    return c
+
+
+def render(result, **_opts) -> str:
+    data = {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "texlint", "version": __version__},
+        "documents": [document_dict(d) for d in result.documents],
+        "findings": [dict(finding_dict(f), document=d.root) for d in result.documents for f in d.findings],
+        "summary": dict(result.counts(), documents=len(result.documents)),
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_lines(result, **_opts) -> str:
+    lines = []
+    for d in result.documents:
+        rec = {"version": SCHEMA_VERSION, "tool": {"name": "texlint", "version": __version__}}
+        rec.update(document_dict(d))
+        lines.append(json.dumps(rec, ensure_ascii=False))
+    return "\n".join(lines) + ("\n" if lines else "")
