@@ -34,8 +34,9 @@ def rules_markdown(registry) -> str:
            "| code | name | category | severity | default | what it flags |",
            "|---|---|---|---|---|---|"]
     for r in rules:
+        summary = r.summary.replace("|", "\\|")
         out.append(f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.category} | {r.severity} | "
-                   f"{'on' if r.default else 'off'} | {r.summary.replace('|', '\\|')} |")
+                   f"{'on' if r.default else 'off'} | {summary} |")
     for r in rules:
         out += ["", f"## {r.code} {r.name}", "",
                 f"*{r.category}*, {r.severity}, {'on' if r.default else 'off'} by default; scopes: "

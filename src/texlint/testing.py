@@ -8,7 +8,9 @@ can give positions relative to the snippet.
 
 from __future__ import annotations
 
+import os
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from texlint.model import Finding
@@ -45,17 +47,18 @@ def lint_source(tex: str, files: dict[str, str] | None = None, select: list[str]
             (root / ".texlint.toml").write_text(config, encoding="utf-8")
         opts = Options(select=select, venue=venue, review=review, use_cache=False)
         result = run([root / main_name], opts)
+        return _relative(result, root, main_name, offset)
+
+
+def _relative(result, root: Path, main_name: str, offset: int) -> list[Finding]:
     out = []
     for f in result.findings:
         loc = f.location
-        if Path(loc.file).name == main_name and offset:
-            from dataclasses import replace
-
-            loc = replace(loc, file=main_name, line=loc.line - offset, end_line=loc.end_line - offset)
-            f = replace(f, location=loc)
-        else:
-            from dataclasses import replace
-
-            f = replace(f, location=replace(loc, file=Path(loc.file).name if Path(loc.file).parent == Path(root) else loc.file))
-        out.append(f)
+        try:
+            rel = Path(os.path.realpath(loc.file)).relative_to(Path(os.path.realpath(root))).as_posix()
+        except ValueError:
+            rel = loc.file
+        line_shift = offset if rel == main_name else 0
+        out.append(replace(f, location=replace(loc, file=rel, line=loc.line - line_shift,
+                                               end_line=loc.end_line - line_shift)))
     return out

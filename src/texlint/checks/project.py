@@ -16,6 +16,7 @@ from texlint.engine.rule import Rule
 
 class _LoaderRule(Rule):
     category = "latex"
+    example_files = {"sections/intro.tex": "We study linting.", "macros.tex": "% macros"}
 
     def check(self, doc, ctx):
         for f in doc.findings:
@@ -64,6 +65,7 @@ class EncodingFallback(_LoaderRule):
     code = "L004"
     name = "encoding-fallback"
     severity = "info"
+    examples_are_tests = False  # needs a file in another encoding: see its case file
     summary = "A file is not valid UTF-8 and was read with a guessed or declared legacy encoding."
     why = "Modern LaTeX and Overleaf expect UTF-8; a latin-1 file shows wrong characters once someone re-saves it."
     bad = "% a file saved as latin-1 with accented names"

@@ -91,7 +91,13 @@ def parse_text(text: str, db) -> tuple[list, list[ParseProblem]]:
         _LOGGER.setLevel(old_level)
         _LOGGER.propagate = old_propagate
     starts = None
+    expecting_seen: set[str] = set()
     for msg in cap.messages[:200]:
+        exp = re.search(r"was expecting '([^']*)'", msg)
+        if exp:  # one unclosed environment makes every later \end mismatch: report it once
+            if exp.group(1) in expecting_seen:
+                continue
+            expecting_seen.add(exp.group(1))
         m = _POS.search(msg)
         offset = 0
         if m:
