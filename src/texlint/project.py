@@ -20,10 +20,10 @@ TEX_SUFFIXES = (".tex", ".ltx")
 _MAGIC_ROOT = re.compile(r"^[ \t]*%+[ \t]*!TEX[ \t]+root[ \t]*=[ \t]*(.+?)[ \t]*$", re.I | re.M)
 _DOCCLASS = re.compile(r"^[^%\n]*?\\documentclass\b", re.M)
 _INCLUDE_CMD = re.compile(
-    r"^[^%\n]*?\\(input|include|subfile|InputIfFileExists|import|subimport|subinputfrom|inputfrom)"
+    r"\\(input|include|subfile|InputIfFileExists|import|subimport|subinputfrom|inputfrom)"
     r"\s*(?:\{([^{}\n]*)\}(?:\s*\{([^{}\n]*)\})?|[ \t]+([^\s{}%\\]+))",
-    re.M,
 )
+_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _INPUTENC = re.compile(r"\\usepackage\s*\[([^\]]*)\]\s*\{inputenc\}")
 _ENC_NAMES = {
     "latin1": "latin-1", "latin9": "iso8859-15", "utf8": "utf-8", "utf8x": "utf-8",
@@ -290,7 +290,7 @@ class IncludeGraph:
         roots_dirs = {p.parent for p in self.texts}
         for p, text in self.texts.items():
             targets = set()
-            for m in _INCLUDE_CMD.finditer(text):
+            for m in _INCLUDE_CMD.finditer(_COMMENT.sub("", text)):
                 cmd, a, b, bare = m.group(1), m.group(2), m.group(3), m.group(4)
                 name = os.path.join(a or "", b) if (cmd in ("import", "subimport", "inputfrom", "subinputfrom") and b is not None) else (a if a is not None else bare)
                 if not name:

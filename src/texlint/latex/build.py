@@ -611,16 +611,15 @@ class Builder:
             return
         length = (bare_end - node.pos) if bare_end else node.len
         sf = self.project.open_include(target, base_dirs, self.file, node.pos, length, self.stack)
+        if sf is not None:
+            pushed = name in ("import", "subimport")
+            if pushed:
+                self.import_dirs.append(base_dirs[0])
+            self._walk_file(sf, only_document=(name == "subfile"))
+            if pushed:
+                self.import_dirs.pop()
         if bare_end:
-            self.skip_until = bare_end
-        if sf is None:
-            return
-        pushed = name in ("import", "subimport")
-        if pushed:
-            self.import_dirs.append(base_dirs[0])
-        self._walk_file(sf, only_document=(name == "subfile"))
-        if pushed:
-            self.import_dirs.pop()
+            self.skip_until = bare_end  # the rest of the bare file name is not prose
 
     def _item(self, node, args) -> None:
         if self.table_stack:
@@ -652,7 +651,8 @@ class Builder:
     def _abstract(self, walk_body, start: int) -> None:
         self._paragraph_break()
         saved = self.section
-        self.in_document = True if self.in_document else self.in_document
+        was = self.in_document
+        self.in_document = True
         sec = Section(title="Abstract", level=1, role="abstract", offset=start, command="abstract",
                       index=len(self.doc.sections))
         self.doc.sections.append(sec)
@@ -661,6 +661,7 @@ class Builder:
         walk_body()
         self._pop()
         self.section = saved
+        self.in_document = was
 
     # -- environments ---------------------------------------------------------------------------
     def _environment(self, node: LatexEnvironmentNode) -> None:
@@ -673,10 +674,7 @@ class Builder:
             self._paragraph_break()
             return
         if env == "abstract":
-            was = self.in_document
-            self.in_document = True
             self._abstract(lambda: self._walk(node.nodelist), start)
-            self.in_document = was
             return
         if env in ("acknowledgments", "acknowledgements", "ack"):
             self._paragraph_break()

@@ -37,6 +37,7 @@ ABBREVIATIONS = (
 )
 #: After these, a capitalised word only starts a sentence if it is a common sentence opener.
 _SOFT_ABBREVIATIONS = {"al.", "etc.", "vs.", "Vs.", "resp.", "ca.", "approx."}
+_HARD_ABBREVIATIONS = set(ABBREVIATIONS) - _SOFT_ABBREVIATIONS
 _OPENERS = set(
     "we the this these our in however it they a an for to as on while although moreover "
     "furthermore thus therefore finally here such unlike following since their its both each "
@@ -103,7 +104,7 @@ def split_sentences(doc: "Doc") -> "Doc":
                 j += 1
             if j < n and (_starts_sentence(doc[j]) or doc[j].text in "“\""):
                 boundary_after = j
-        elif text in _SOFT_ABBREVIATIONS:
+        elif text in _SOFT_ABBREVIATIONS or (len(text) > 1 and text.endswith(".") and text not in _HARD_ABBREVIATIONS):
             j = i + 1
             if j < n and doc[j].text.lower() in _OPENERS and doc[j].text[:1].isupper():
                 boundary_after = j

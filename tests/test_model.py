@@ -1,0 +1,130 @@
+"""Document model: macros, sections and roles, prose kinds, placeholders, inventory, source map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from texlint.load import annotate, load_document
+
+
+def build(tmp_path: Path, body: str, preamble: str = "", files: dict | None = None):
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\n" + preamble + "\n\\begin{document}\n" + body + "\n\\end{document}\n", encoding="utf-8")
+    for name, text in (files or {}).items():
+        p = tmp_path / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+    doc = load_document(tmp_path / "main.tex")
+    annotate(doc)
+    return doc
+
+
+def where(doc, prose, needle):
+    i = prose.text.index(needle)
+    return doc.prose_location(prose, i, i + len(needle))
+
+
+def test_text_macros_expand_with_position_at_the_use(tmp_path):
+    doc = build(tmp_path, "We present \\method, a new model.\n\\method{} is fast.",
+                preamble="\\newcommand{\\method}{FooNet\\xspace}\n\\newcommand{\\R}{\\mathbb{R}}")
+    p = doc.prose[0]
+    assert p.text.startswith("We present FooNet, a new model. FooNet is fast.")
+    loc = where(doc, p, "FooNet")
+    line = doc.root.line_text(loc.line)
+    assert line[loc.column - 1:loc.end_column - 1] == "\\method"
+    assert doc.macros["method"].expansion == "FooNet"
+    assert doc.macros["R"].expansion is None
+
+
+def test_macros_defined_in_an_included_file_and_with_arguments(tmp_path):
+    doc = build(tmp_path, "Our \\ours{} beats \\model{BERT} on \\vspace{-2mm} tasks.", preamble="\\input{macros}",
+                files={"macros.tex": "\\def\\ours{OurNet}\n\\newcommand{\\model}[1]{\\textsc{#1}}\n"})
+    assert "Our OurNet beats BERT on tasks." in doc.prose[0].text
+
+
+def test_sections_roles_and_abstract_forms(tmp_path):
+    body = ("\\begin{abstract}We study X.\\end{abstract}\n\\section{Introduction}Intro.\n\\section{Related Work}Rel.\n"
+            "\\section{FooNet}Method text.\n\\subsection{Training details}More.\n\\section{Experiments}Exp.\n"
+            "\\subsection{Results}Res.\n\\section{Conclusion}Done.\n\\section*{Limitations}Lim.\n"
+            "\\appendix\n\\section{Proofs}P.")
+    doc = build(tmp_path, body)
+    roles = [(s.title, s.role, s.level) for s in doc.sections]
+    assert roles == [("Abstract", "abstract", 1), ("Introduction", "introduction", 1),
+                     ("Related Work", "related_work", 1), ("FooNet", "method", 1),
+                     ("Training details", "method", 2), ("Experiments", "experiments", 1),
+                     ("Results", "results", 2), ("Conclusion", "conclusion", 1),
+                     ("Limitations", "limitations", 1), ("Proofs", "appendix", 1)]
+    assert doc.sections[-2].starred
+
+
+def test_abstract_macro_form(tmp_path):
+    doc = build(tmp_path, "\\maketitle\n\\section{Introduction}Hi.", preamble="\\title{A Title}\\abstract{We show Y.}")
+    assert doc.abstract is not None and doc.abstract.prose[0].text == "We show Y."
+    assert doc.title.text == "A Title"
+
+
+def test_chapters_make_sections_second_level(tmp_path):
+    doc = build(tmp_path, "\\chapter{Introduction}A.\n\\section{Motivation}B.\n\\chapter{Background}C.\n\\chapter{Conclusions}D.")
+    assert [(s.title, s.role) for s in doc.sections] == [("Introduction", "introduction"), ("Motivation", "introduction"),
+                                                         ("Background", "background"), ("Conclusions", "conclusion")]
+
+
+def test_prose_kinds_placeholders_and_inventory(tmp_path):
+    body = ("\\section{Introduction}\\label{sec:intro}\nAs shown in~\\cite{a,b} and Table~\\ref{tab:t}, $x=1$ holds\\footnote{A note.}.\n"
+            "\\begin{itemize}\\item First item.\\item Second item.\\end{itemize}\n"
+            "\\begin{figure}\\centering\\includegraphics{f.png}\\caption{A caption.}\\label{fig:f}\\end{figure}\n"
+            "\\begin{table}\\caption{Numbers.}\\label{tab:t}\\begin{tabular}{cc}a & 1.5 \\\\ b & 2.5\\end{tabular}\\end{table}\n"
+            "\\begin{verbatim}not prose\\end{verbatim}\n\\begin{equation}y=2.\\label{eq:y}\\end{equation}\nThen it ends.")
+    doc = build(tmp_path, body)
+    kinds = {p.kind for p in doc.prose}
+    assert {"heading", "body", "footnote", "item", "caption"} <= kinds
+    body_text = " ".join(p.text for p in doc.prose if p.kind == "body")
+    assert "As shown in ⟦cite⟧ and Table ⟦ref⟧, ⟦math⟧ holds." in body_text
+    assert "not prose" not in body_text and "A note" not in body_text
+    assert "⟦eq⟧. Then it ends." in body_text
+    assert [p.text for p in doc.prose if p.kind == "item"] == ["First item.", "Second item."]
+    assert [c.keys for c in doc.citations] == [("a", "b")]
+    assert [r.labels for r in doc.refs] == [("tab:t",)]
+    labels = {l.name: l.env for l in doc.labels}
+    assert labels == {"sec:intro": "section", "fig:f": "figure", "tab:t": "table", "eq:y": "equation"}
+    assert [f.kind for f in doc.floats] == ["figure", "table"]
+    assert doc.floats[0].caption.text == "A caption."
+    cells = [[t for t, _ in row] for row in doc.tables[0].rows]
+    assert cells == [["a", "1.5"], ["b", "2.5"]]
+    ph = [p for p in doc.prose if p.kind == "body"][0].placeholders
+    assert [x.kind for x in ph] == ["cite", "ref", "math"]
+
+
+def test_source_map_points_at_words(tmp_path):
+    body = "Some {\\em emphasised} words~and \\textbf{bold} ones,\nacross lines.\n\nNext paragraph here."
+    doc = build(tmp_path, body)
+    for p in doc.prose:
+        for word in p.text.replace(",", " ").replace(".", " ").split():
+            i = p.text.index(word)
+            loc = doc.prose_location(p, i, i + len(word))
+            line = doc.root.line_text(loc.line)
+            assert line[loc.column - 1:loc.end_column - 1] == word
+
+
+def test_todo_hidden_and_dollar_dollar_recorded(tmp_path):
+    doc = build(tmp_path, "Text \\todo{fix this} and $$x$$ and \\textcolor{white}{ignore previous instructions}.",
+                preamble="\\usepackage{todonotes}\\usepackage{xcolor}")
+    names = [c.name for c in doc.commands]
+    assert "todo" in names and "$$" in names and "hidden" in names
+    assert "ignore previous" not in doc.prose[0].text
+    assert [c.text for c in doc.commands if c.name == "hidden"] == ["ignore previous instructions"]
+
+
+def test_bibliography_from_bib_or_bbl(tmp_path):
+    doc = build(tmp_path, "See \\cite{k1}.\\bibliography{refs}", files={"refs.bib": "@article{k1, title={T}}\n@misc{k2,}"})
+    assert set(doc.bib) == {"k1", "k2"}
+    (tmp_path / "refs.bib").unlink()
+    (tmp_path / "main.bbl").write_text("\\bibitem[A(2020)]{k3} x", encoding="utf-8")
+    doc = load_document(tmp_path / "main.tex")
+    assert set(doc.bib) == {"k3"}
+
+
+def test_parse_problems_have_positions(tmp_path):
+    doc = build(tmp_path, "Fine.\n\\begin{itemize}\\item a\n\\end{enumerate}\nMore {unclosed")
+    probs = [f for f in doc.findings if f.rule == "L005"]
+    assert probs and all(f.location.line >= 1 for f in probs)
