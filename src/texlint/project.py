@@ -369,9 +369,19 @@ def find_root(file: Path) -> Path:
     candidates = [r for r in graph.roots() if r != real and graph.reaches(r, real)]
     if not candidates:
         return file
-    # Prefer the root nearest to the file (same folder, then parents).
-    candidates.sort(key=lambda r: (len(real.relative_to(top).parts) - len(r.relative_to(top).parts) < 0,
-                                    -len(os.path.commonpath([r, real])), str(r)))
+    # Prefer the root nearest to the file, then the one that includes most (the real paper
+    # rather than an untouched template sharing its macro file), then "main.tex".
+    def closure_size(r: Path) -> int:
+        todo, seen = [r], set()
+        while todo:
+            q = todo.pop()
+            if q not in seen:
+                seen.add(q)
+                todo.extend(graph.edges.get(q, ()))
+        return len(seen)
+
+    candidates.sort(key=lambda r: (-len(os.path.commonpath([r, real])), -closure_size(r),
+                                    r.name != "main.tex", str(r)))
     return candidates[0]
 
 

@@ -1,0 +1,536 @@
+"""Rhetorical-move tagger: which argumentative moves a sentence makes.
+
+A sentence is tagged with zero or more of :data:`MOVES` ("contribution", "gap", "hedge", ...).
+The vocabulary (cue phrases and token patterns per move) lives in ``rules/vocab/moves.toml``;
+this module compiles it once per spaCy pipeline into one ``PhraseMatcher`` on ``LOWER``, one on
+``LEMMA`` (lemma keys, see :mod:`texlint.nlp.lemmas`) and one ``Matcher``, runs the three over a
+sentence, and decides the moves from the cue hits with context logic:
+
+* negation — a cue preceded by "not", "no", "never", "fail to", ... does not count
+  ("we do not outperform", "no significant difference");
+* hedging — a causal or sweeping claim under a modal ("may reduce") is not a strong claim;
+* claimant — novelty and contribution need the authors as claimant ("we", "our", "this paper");
+  a sentence that cites (``⟦cite⟧``) and never says we/our reports someone else's claim;
+* section role — limitation vocabulary counts in discussion/limitations sections or when the
+  authors speak about their own work, and is weak in related work about others.
+
+The tagger works on spaCy's blank English pipeline from :func:`texlint.nlp.pipeline.get_nlp`
+(no trained model), so it never relies on POS tags or parses.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Iterable
+
+from texlint.nlp.lemmas import lemma_key
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+MOVES: tuple[str, ...] = (
+    "phenomenon", "insight", "method_link", "novelty", "contribution", "impact", "gap", "aim",
+    "result", "limitation", "hedge", "strong_claim", "comparison", "sota", "significance",
+    "efficiency_claim", "scale_claim",
+)
+
+_LOCK = threading.Lock()
+_COMPILED: dict[int, "_Compiled"] = {}
+_VOCAB: dict | None = None
+
+
+class VocabError(ValueError):
+    """The move vocabulary file is malformed."""
+
+
+def vocab_path() -> Path:
+    """``rules/vocab/moves.toml`` of the installed package (wheel) or the source tree."""
+    from texlint.engine.registry import builtin_rules_dir
+
+    return builtin_rules_dir() / "vocab" / "moves.toml"
+
+
+def load_vocab(path: Path | None = None) -> dict:
+    global _VOCAB
+    if path is None and _VOCAB is not None:
+        return _VOCAB
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # pragma: no cover - Python < 3.11
+        import tomli as tomllib
+    p = path or vocab_path()
+    with open(p, "rb") as fh:
+        data = tomllib.load(fh)
+    if "groups" not in data:
+        raise VocabError(f"{p}: no [groups] table")
+    if path is None:
+        _VOCAB = data
+    return data
+
+
+# ------------------------------------------------------------------------------ compiling
+
+
+def _split_words(nlp: "Language", text: str) -> list[str]:
+    return [t.text for t in nlp.make_doc(text)]
+
+
+def _token_specs(nlp: "Language", word: str, lists: dict[str, list[str]], where: str) -> list[list[dict]]:
+    """Compile one whitespace-separated item of the ``seq`` language to token patterns.
+
+    Returns a list of alternatives, each a list of token dicts (a plain word that the tokenizer
+    splits, e.g. "open-source", becomes several tokens).
+    """
+    optional = False
+    if word.startswith("?") and len(word) > 1:
+        optional, word = True, word[1:]
+    if word == "*":
+        return [[{"OP": "?"}]]
+    if word.startswith("*") and word[1:].isdigit():
+        return [[{"OP": "{0,%d}" % int(word[1:])}]]
+    if word == "#":
+        spec: dict = {"LIKE_NUM": True}
+        if optional:
+            spec["OP"] = "?"
+        return [[spec]]
+    lowers: list[str] = []
+    lemmas: list[str] = []
+    for alt in word.split("|"):
+        if not alt:
+            raise VocabError(f"{where}: empty alternative in {word!r}")
+        if alt.startswith("@"):
+            name = alt[1:]
+            if name not in lists:
+                raise VocabError(f"{where}: unknown list @{name}")
+            lowers.extend(w.lower() for w in lists[name])
+        elif alt.startswith("="):
+            lowers.append(alt[1:].lower())
+        else:
+            lemmas.append(alt)
+    out: list[list[dict]] = []
+    if lowers:
+        spec = {"LOWER": {"IN": sorted(set(lowers))}}
+        if optional:
+            spec["OP"] = "?"
+        out.append([spec])
+    multi = [w for w in lemmas if len(_split_words(nlp, w)) > 1]
+    single = [lemma_key(w) for w in lemmas if w not in multi]
+    if single:
+        spec = {"LEMMA": {"IN": sorted(set(single))}}
+        if optional:
+            spec["OP"] = "?"
+        out.append([spec])
+    for w in multi:
+        if optional:
+            raise VocabError(f"{where}: optional multi-token word {w!r}")
+        out.append([{"LEMMA": lemma_key(t)} for t in _split_words(nlp, w)])
+    return out
+
+
+def compile_seq(nlp: "Language", text: str, lists: dict[str, list[str]], where: str = "seq") -> list[list[dict]]:
+    """Compile a ``seq`` entry to spaCy Matcher patterns (the cartesian product of alternatives)."""
+    patterns: list[list[dict]] = [[]]
+    for word in text.split():
+        alts = _token_specs(nlp, word, lists, where)
+        patterns = [p + a for p in patterns for a in alts]
+        if len(patterns) > 64:
+            raise VocabError(f"{where}: {text!r} expands to too many patterns")
+    return [p for p in patterns if p]
+
+
+@dataclass
+class _Compiled:
+    lower: object
+    lemma: object
+    matcher: object
+    lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    names: dict[int, str] = field(default_factory=dict)
+
+
+def _compile(nlp: "Language") -> _Compiled:
+    from spacy.matcher import Matcher, PhraseMatcher
+
+    vocab = load_vocab()
+    lists = {k: list(v) for k, v in vocab.get("lists", {}).items()}
+    lower_pm = PhraseMatcher(nlp.vocab, attr="LOWER")
+    lemma_pm = PhraseMatcher(nlp.vocab, attr="LEMMA")
+    matcher = Matcher(nlp.vocab)
+    names: dict[int, str] = {}
+    for name, group in vocab["groups"].items():
+        key = nlp.vocab.strings.add(name)
+        names[key] = name
+        if group.get("lower"):
+            docs = [nlp.make_doc(p) for p in dict.fromkeys(group["lower"])]
+            lower_pm.add(name, [d for d in docs if len(d)])
+        if group.get("lemma"):
+            docs = []
+            for p in dict.fromkeys(group["lemma"]):
+                d = nlp.make_doc(p)
+                for t in d:
+                    t.lemma_ = lemma_key(t.text)
+                if len(d):
+                    docs.append(d)
+            lemma_pm.add(name, docs)
+        pats: list[list[dict]] = []
+        for i, entry in enumerate(group.get("seq", [])):
+            pats.extend(compile_seq(nlp, entry, lists, f"groups.{name}.seq[{i}]"))
+        if pats:
+            matcher.add(name, pats)
+    sets = {k: frozenset(w.lower() for w in v) for k, v in lists.items()}
+    return _Compiled(lower_pm, lemma_pm, matcher, sets, names)
+
+
+def _compiled(nlp: "Language") -> _Compiled:
+    c = _COMPILED.get(id(nlp))
+    if c is None:
+        with _LOCK:
+            c = _COMPILED.get(id(nlp))
+            if c is None:
+                c = _compile(nlp)
+                _COMPILED[id(nlp)] = c
+                _KEEP.append(nlp)  # keep the pipeline alive so its id is never reused
+    return c
+
+
+_KEEP: list = []
+
+
+def reset_cache() -> None:
+    """Forget compiled matchers and the loaded vocabulary (tests, vocabulary edits)."""
+    global _VOCAB
+    with _LOCK:
+        _COMPILED.clear()
+        _KEEP.clear()
+        _VOCAB = None
+
+
+# ------------------------------------------------------------------------------ context
+
+
+class _Hits:
+    """Cue hits of one sentence: group name -> list of (start, end) token offsets in the span."""
+
+    __slots__ = ("by", "words", "lowers", "n")
+
+    def __init__(self, span: "Span", c: _Compiled):
+        self.by: dict[str, list[tuple[int, int]]] = {}
+        base = span.start
+        for m in (c.lower, c.lemma, c.matcher):
+            for key, s, e in m(span):
+                name = c.names.get(key)
+                if name is None:
+                    continue
+                # PhraseMatcher on a Span returns doc offsets; Matcher on a Span returns span offsets
+                if m is not c.matcher:
+                    s, e = s - base, e - base
+                self.by.setdefault(name, []).append((s, e))
+        self.lowers = [t.lower_ for t in span]
+        self.n = len(self.lowers)
+
+    def get(self, name: str) -> list[tuple[int, int]]:
+        return self.by.get(name, [])
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.by
+
+
+_NEG_BREAK = {",", ";", ":", "but", "however", "although", "while", "whereas", "and"}
+
+
+def _negated(h: _Hits, start: int, negation: frozenset[str], window: int = 3) -> bool:
+    """A negator in the ``window`` tokens before ``start`` (not across a clause break)."""
+    low = h.lowers
+    for i in range(start - 1, max(-1, start - 1 - window), -1):
+        w = low[i]
+        if w in _NEG_BREAK:
+            return False
+        if w in negation:
+            if w == "not" and i + 1 < h.n and low[i + 1] in ("only", "just", "merely", "least"):
+                continue
+            if w == "no" and i + 1 < h.n and low[i + 1] in ("longer",):
+                continue
+            return True
+    return False
+
+
+def _any_unnegated(h: _Hits, name: str, negation: frozenset[str], window: int = 3) -> bool:
+    return any(not _negated(h, s, negation, window) for s, _ in h.get(name))
+
+
+def _first(h: _Hits, name: str) -> int:
+    hits = h.get(name)
+    return min(s for s, _ in hits) if hits else -1
+
+
+_NOT_VERB_BEFORE = {
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any",
+    "some", "no", "of", "with", "by", "for", "in", "on", "to", "as", "from", "greater", "significant",
+    "significantly", "substantial", "marked", "small", "modest", "large", "slight", "dramatic",
+    "overall", "relative", "mean", "average", "associated", "linked", "correlated", "related",
+    "an", "more", "less", "further", "higher", "lower", "major", "minor", "rapid", "sharp",
+    "steady", "gradual", "consistent", "similar", "corresponding", "percent", "%", "fold", "-",
+}
+_NOT_VERB_AFTER = {"in", "of", "among", "between", "from", "was", "were", "is", "are", "=", "("}
+_LINK_VERBS = {"is", "are", "was", "were", "be", "been", "being", "'s"}
+
+_OWN_ROLES = {"limitations"}
+_DISCUSSION_ROLES = {"discussion", "conclusion", "limitations", "analysis", "results", None}
+
+
+def _causal_use(h: _Hits, s: int, e: int) -> bool:
+    """Whether a causal-verb hit is used as a finite/infinitive verb (no POS tags: context)."""
+    low = h.lowers
+    first = low[s]
+    if e - s > 1 or first in ("is", "are", "was", "were", "plays", "play", "played"):
+        return True
+    prev = low[s - 1] if s > 0 else ""
+    nxt = low[e] if e < h.n else ""
+    if prev in _NOT_VERB_BEFORE or prev in _LINK_VERBS and first.endswith("ed"):
+        return False
+    if nxt in _NOT_VERB_AFTER:
+        return False
+    if first.endswith("ing") and (prev in ("", ",", "and") or s == 0):
+        return False
+    if s == 0 and first.endswith(("ed", "s")):
+        return False  # "Increased X ..." / "Increases in ..."
+    return True
+
+
+# ------------------------------------------------------------------------------ the moves
+
+
+def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
+    L = c.lists
+    neg = L.get("negation", frozenset())
+    low = h.lowers
+    words = set(low)
+    tags: set[str] = set()
+    role = role.lower() if isinstance(role, str) else None
+
+    own = bool(words & L.get("claimant", frozenset())) or "own_ref" in h
+    cites = "⟦cite⟧" in words
+    others = cites or "cite_subject" in h
+    others_claim = others and not own
+
+    # -- hedge
+    modal_hits = [s for s, _ in h.get("hedge_modal")]
+    hedge = False
+    if modal_hits:
+        hedge = True
+    for g in ("hedge_adverb", "hedge_verb", "hedge_adjective"):
+        if g in h:
+            hedge = True
+    for s, e in h.get("hedge_noun"):
+        if low[s] == "doubt" and _negated(h, s, neg | {"beyond", "little"}, 2):
+            continue
+        hedge = True
+    if hedge:
+        tags.add("hedge")
+
+    # -- strong claim: boosters / absolute verbs, or direct causal claims, all unhedged
+    epistemic = bool(modal_hits) or "hedge_adverb" in h or any(
+        low[s] in ("appear", "appears", "appeared", "seem", "seems", "seemed") for s, _ in h.get("hedge_verb")
+    )
+    strong = False
+    if not epistemic:
+        if _any_unnegated(h, "booster", frozenset(neg - {"never"}), 2) or _any_unnegated(h, "absolute_verb", neg, 3):
+            strong = True
+        corr = _first(h, "correlational")
+        for s, e in h.get("causal_verb"):
+            if corr != -1 and corr < s:
+                continue
+            if _negated(h, s, neg, 3):
+                continue
+            if _causal_use(h, s, e):
+                strong = True
+                break
+    if strong:
+        tags.add("strong_claim")
+
+    # -- comparison / sota / significance / efficiency / scale
+    if _any_unnegated(h, "comparison", neg, 3):
+        tags.add("comparison")
+    if _any_unnegated(h, "sota", neg, 3):
+        tags.add("sota")
+    if _any_unnegated(h, "significance", neg, 3):
+        tags.add("significance")
+    if _any_unnegated(h, "efficiency", neg, 2):
+        tags.add("efficiency_claim")
+    if _any_unnegated(h, "scale_claim", neg, 2):
+        tags.add("scale_claim")
+
+    # -- contribution / aim / novelty / result need the authors as claimant
+    if own:
+        if "contribution_verb" in h and _any_unnegated(h, "contribution_verb", neg, 3):
+            tags.add("contribution")
+        if "aim" in h and _any_unnegated(h, "aim", neg, 2):
+            tags.add("aim")
+        if _any_unnegated(h, "novelty", neg, 3):
+            tags.add("novelty")
+        if _any_unnegated(h, "result", neg, 3):
+            tags.add("result")
+    elif not others:
+        # impersonal voice in abstracts ("A new method is proposed", "The goal is to ...")
+        if "contribution_weak" in h and role in ("abstract", "introduction", "conclusion", None) and any(
+            low[s] in ("is", "are", "be") for s, _ in h.get("contribution_weak")
+        ):
+            tags.add("contribution")
+        if "aim" in h and _any_unnegated(h, "aim", neg, 2):
+            tags.add("aim")
+        if "result" in h and _any_unnegated(h, "result", neg, 3):
+            tags.add("result")
+        if "novelty" in h and any(low[s] in ("first",) or low[s:s + 2] == ["for", "the"] for s, _ in h.get("novelty")):
+            tags.add("novelty")
+
+    # -- gap: problem statements about existing work / the field, not the authors' own method
+    gap = False
+    if _any_unnegated(h, "gap_strong", frozenset(), 0):
+        gap = True
+    elif "gap_weak" in h and ("gap_contrast" in h or "gap_others" in h):
+        gap = True
+    if gap and own and ("contribution" in tags or "result" in tags or "aim" in tags):
+        gap = False
+    if gap and role in ("method", "experiments", "results"):
+        gap = "gap_strong" in h and not own
+    if gap:
+        tags.add("gap")
+
+    # -- limitation
+    strong_lim = _any_unnegated(h, "limitation_strong", frozenset(), 0)
+    weak_lim = "limitation_weak" in h
+    lim = False
+    if strong_lim:
+        lim = True
+    elif weak_lim:
+        if role in _OWN_ROLES:
+            lim = True
+        elif role in ("discussion", "conclusion") and (own or not others):
+            lim = True
+        elif own and role not in ("related_work", "background", "introduction", "abstract"):
+            lim = True
+    elif role in _OWN_ROLES and (hedge or low and low[0] in L.get("ordinal", frozenset())):
+        lim = True
+    if lim and others_claim and role in ("related_work", "background", "introduction"):
+        lim = False  # limitations of cited work are a gap, not our limitation
+    if lim and not strong_lim and not own and "gap" in tags and role not in _OWN_ROLES:
+        lim = False
+    if lim:
+        tags.add("limitation")
+
+    # -- phenomenon / insight / method_link / impact
+    if "phenomenon" in h and (own or not others):
+        tags.add("phenomenon")
+    if "insight" in h:
+        tags.add("insight")
+    if "method_link" in h and (own or "contribution" in tags):
+        tags.add("method_link")
+    if _any_unnegated(h, "impact", neg, 2) and not others_claim:
+        tags.add("impact")
+
+    # novelty and contribution are the authors' claims
+    if others_claim:
+        tags.discard("novelty")
+        tags.discard("contribution")
+    return tags
+
+
+def tag_span(span: "Span", role: str | None = None) -> frozenset[str]:
+    """The moves one sentence (a Span of a Doc made by :func:`get_nlp`) makes."""
+    doc = span.doc if hasattr(span, "doc") else span
+    c = _compiled(_nlp_of(doc))
+    if hasattr(span, "doc"):
+        target = span
+    else:
+        target = span[:]
+    h = _Hits(target, c)
+    return frozenset(_tag(h, role, c))
+
+
+def _nlp_of(doc) -> "Language":
+    from texlint.nlp.pipeline import _NLP, get_nlp
+
+    vocab = doc.vocab
+    for nlp in list(_NLP.values()):
+        if nlp.vocab is vocab:
+            return nlp
+    return get_nlp()
+
+
+def tag_texts(texts: list[str], roles: list[str | None] | None = None) -> list[frozenset[str]]:
+    """Tag each text as ONE sentence (the whole Doc is the span)."""
+    from texlint.nlp.pipeline import get_nlp
+
+    nlp = get_nlp()
+    c = _compiled(nlp)
+    if roles is None:
+        roles = [None] * len(texts)
+    if len(roles) != len(texts):
+        raise ValueError("roles must have one entry per text")
+    out: list[frozenset[str]] = []
+    for doc, role in zip(nlp.pipe(texts, batch_size=512), roles):
+        out.append(frozenset(_tag(_Hits(doc[:], c), role, c)))
+    return out
+
+
+# ------------------------------------------------------------------------------ CLI
+
+
+def _read_lines(infile) -> list[str]:
+    if infile is None or infile == "-":
+        return sys.stdin.read().splitlines()
+    if hasattr(infile, "read"):
+        data = infile.read()
+        if isinstance(data, bytes):
+            data = data.decode("utf-8", errors="replace")
+        return data.splitlines()
+    return Path(infile).read_text(encoding="utf-8", errors="replace").splitlines()
+
+
+def _parse_line(line: str) -> tuple[str, str | None]:
+    s = line.strip()
+    if s.startswith("{"):
+        try:
+            obj = json.loads(s)
+        except ValueError:
+            return s, None
+        if isinstance(obj, dict) and isinstance(obj.get("text"), str):
+            role = obj.get("role")
+            return obj["text"], role if isinstance(role, str) else None
+    return s, None
+
+
+def run_tag_command(infile, outfile) -> int:
+    """``texlint tag [FILE|-]``: one sentence per line (or JSONL with "text", optional "role")
+    in, one JSON object ``{"text": ..., "tags": [...]}`` per non-blank line out."""
+    texts: list[str] = []
+    roles: list[str | None] = []
+    for line in _read_lines(infile):
+        if not line.strip():
+            continue
+        text, role = _parse_line(line)
+        texts.append(text)
+        roles.append(role)
+    results = tag_texts(texts, roles) if texts else []
+    lines = [json.dumps({"text": t, "tags": sorted(tags)}, ensure_ascii=False) for t, tags in zip(texts, results)]
+    payload = "".join(line + "\n" for line in lines)
+    if outfile is None or outfile == "-":
+        sys.stdout.write(payload)
+        sys.stdout.flush()
+    elif hasattr(outfile, "write"):
+        outfile.write(payload)
+    else:
+        Path(outfile).write_text(payload, encoding="utf-8")
+    return 0
+
+
+def iter_moves(spans: Iterable["Span"], roles: Iterable[str | None] | None = None):
+    """Yield ``(span, moves)`` for sentences of one or more Docs (a helper for rules)."""
+    roles_it = iter(roles) if roles is not None else None
+    for span in spans:
+        role = next(roles_it) if roles_it is not None else None
+        yield span, tag_span(span, role)
