@@ -133,6 +133,7 @@ def effective_config(root: Path, opts: Options) -> Config:
     cfg = load_config(cfg_path)
     if opts.select is not None:
         cfg.select = opts.select
+        cfg.ignore = []  # an explicit --select on the command line runs exactly those rules
     if opts.extend_select:
         cfg.extend_select = cfg.extend_select + opts.extend_select
     if opts.ignore:

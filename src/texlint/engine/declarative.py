@@ -73,12 +73,14 @@ class MatchSpec:
         if self.patterns:
             matcher.add("m", [_normalise_pattern(p, lemma_key) for p in self.patterns])
         exc = PhraseMatcher(nlp.vocab, attr="LOWER")
+        exc_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         if self.exceptions:
             exc.add("x", list(nlp.tokenizer.pipe(self.exceptions)))
+            exc_lemma.add("x", list(nlp.pipe(self.exceptions)))
         unless = PhraseMatcher(nlp.vocab, attr="LEMMA")
         if self.unless:
             unless.add("u", list(nlp.pipe(self.unless)))
-        compiled = (lower, lemma, matcher, exc, unless)
+        compiled = (lower, lemma, matcher, exc, exc_lemma, unless)
         self._compiled[key] = compiled
         return compiled
 
@@ -86,12 +88,13 @@ class MatchSpec:
         span = sent.span
         if span is None:
             return []
-        lower, lemma, matcher, exc, unless = self._compile(nlp)
+        lower, lemma, matcher, exc, exc_lemma, unless = self._compile(nlp)
         found: list[tuple[int, int]] = []
+        base = span.start  # PhraseMatcher gives Doc offsets on a Span, Matcher Span offsets
         if self.tokens:
-            found += [(s, e) for _, s, e in lower(span)]
+            found += [(s - base, e - base) for _, s, e in lower(span)]
         if self.lemmas:
-            found += [(s, e) for _, s, e in lemma(span)]
+            found += [(s - base, e - base) for _, s, e in lemma(span)]
         if self.patterns:
             found += [(s, e) for _, s, e in matcher(span)]
         if self.moves and set(self.moves) & set(sent.tags):
@@ -100,7 +103,9 @@ class MatchSpec:
             return []
         if self.unless and len(unless(span)):
             return []
-        excepted = [(s, e) for _, s, e in exc(span)] if self.exceptions else []
+        excepted = [(s - base, e - base) for _, s, e in exc(span)] if self.exceptions else []
+        if self.exceptions:
+            excepted += [(s - base, e - base) for _, s, e in exc_lemma(span)]
         out: list[Match] = []
         taken: list[tuple[int, int]] = []
         for s, e in sorted(set(found), key=lambda t: (t[0], -(t[1] - t[0]))):

@@ -80,26 +80,18 @@ def _split_words(nlp: "Language", text: str) -> list[str]:
     return [t.text for t in nlp.make_doc(text)]
 
 
-def _token_specs(nlp: "Language", word: str, lists: dict[str, list[str]], where: str) -> list[list[dict]]:
-    """Compile one whitespace-separated item of the ``seq`` language to token patterns.
-
-    Returns a list of alternatives, each a list of token dicts (a plain word that the tokenizer
-    splits, e.g. "open-source", becomes several tokens).
-    """
+# A parsed ``seq`` item: ("alt", [key tuples], optional) | ("any", max_count) | ("num", optional)
+def _parse_item(nlp: "Language", word: str, lists: dict[str, list[str]], where: str):
     optional = False
     if word.startswith("?") and len(word) > 1:
         optional, word = True, word[1:]
     if word == "*":
-        return [[{"OP": "?"}]]
+        return ("any", 1)
     if word.startswith("*") and word[1:].isdigit():
-        return [[{"OP": "{0,%d}" % int(word[1:])}]]
+        return ("any", int(word[1:]))
     if word == "#":
-        spec: dict = {"LIKE_NUM": True}
-        if optional:
-            spec["OP"] = "?"
-        return [[spec]]
-    lowers: list[str] = []
-    lemmas: list[str] = []
+        return ("num", optional)
+    alts: list[tuple[str, ...]] = []
     for alt in word.split("|"):
         if not alt:
             raise VocabError(f"{where}: empty alternative in {word!r}")
@@ -107,40 +99,54 @@ def _token_specs(nlp: "Language", word: str, lists: dict[str, list[str]], where:
             name = alt[1:]
             if name not in lists:
                 raise VocabError(f"{where}: unknown list @{name}")
-            lowers.extend(w.lower() for w in lists[name])
+            alts.extend((w.lower(),) for w in lists[name])
         elif alt.startswith("="):
-            lowers.append(alt[1:].lower())
+            alts.append(tuple(t.lower() for t in _split_words(nlp, alt[1:])))
         else:
-            lemmas.append(alt)
-    out: list[list[dict]] = []
-    if lowers:
-        spec = {"LOWER": {"IN": sorted(set(lowers))}}
-        if optional:
-            spec["OP"] = "?"
-        out.append([spec])
-    multi = [w for w in lemmas if len(_split_words(nlp, w)) > 1]
-    single = [lemma_key(w) for w in lemmas if w not in multi]
-    if single:
-        spec = {"LEMMA": {"IN": sorted(set(single))}}
-        if optional:
-            spec["OP"] = "?"
-        out.append([spec])
-    for w in multi:
-        if optional:
-            raise VocabError(f"{where}: optional multi-token word {w!r}")
-        out.append([{"LEMMA": lemma_key(t)} for t in _split_words(nlp, w)])
-    return out
+            alts.append(tuple(lemma_key(t) for t in _split_words(nlp, alt)))
+    return ("alt", list(dict.fromkeys(alts)), optional)
 
 
-def compile_seq(nlp: "Language", text: str, lists: dict[str, list[str]], where: str = "seq") -> list[list[dict]]:
-    """Compile a ``seq`` entry to spaCy Matcher patterns (the cartesian product of alternatives)."""
-    patterns: list[list[dict]] = [[]]
-    for word in text.split():
-        alts = _token_specs(nlp, word, lists, where)
-        patterns = [p + a for p in patterns for a in alts]
-        if len(patterns) > 64:
-            raise VocabError(f"{where}: {text!r} expands to too many patterns")
-    return [p for p in patterns if p]
+def compile_seq(nlp: "Language", text: str, lists: dict[str, list[str]], where: str = "seq"):
+    """Compile a ``seq`` entry.
+
+    Returns ``("phrases", [tuple of keys, ...])`` when the entry is a plain sequence (expanded to
+    every combination of its alternatives and optional tokens, for a PhraseMatcher on lemma
+    keys), or ``("patterns", [[token dict, ...], ...])`` for a spaCy Matcher when it has
+    wildcards or numbers. ``=word`` items match exactly in Matcher patterns and by lemma key in
+    phrases (exact forms are a readability hint there).
+    """
+    items = [_parse_item(nlp, w, lists, where) for w in text.split()]
+    if not items:
+        raise VocabError(f"{where}: empty sequence")
+    if items[0][0] == "any" or items[-1][0] == "any":
+        raise VocabError(f"{where}: a sequence cannot start or end with a wildcard")
+    if all(it[0] == "alt" for it in items):
+        phrases: list[tuple[str, ...]] = [()]
+        for _, alts, optional in items:
+            options = [tuple(lemma_key(k) for k in a) for a in alts]
+            if optional:
+                options.append(())
+            phrases = [p + o for p in phrases for o in options]
+            if len(phrases) > 50_000:
+                raise VocabError(f"{where}: {text!r} expands to too many phrases")
+        return "phrases", [p for p in dict.fromkeys(phrases) if p]
+    pattern: list[dict] = []
+    for it in items:
+        if it[0] == "any":
+            pattern.append({"OP": "{0,%d}" % it[1]} if it[1] > 1 else {"OP": "?"})
+        elif it[0] == "num":
+            pattern.append({"LIKE_NUM": True, "OP": "?"} if it[1] else {"LIKE_NUM": True})
+        else:
+            _, alts, optional = it
+            if any(len(a) != 1 for a in alts):
+                raise VocabError(f"{where}: multi-word alternatives need a plain sequence")
+            singles = sorted({lemma_key(a[0]) for a in alts})
+            spec: dict = {"LEMMA": {"IN": singles}} if len(singles) > 1 else {"LEMMA": singles[0]}
+            if optional:
+                spec["OP"] = "?"
+            pattern.append(spec)
+    return "patterns", [pattern]
 
 
 @dataclass
@@ -154,6 +160,7 @@ class _Compiled:
 
 def _compile(nlp: "Language") -> _Compiled:
     from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.tokens import Doc
 
     vocab = load_vocab()
     lists = {k: list(v) for k, v in vocab.get("lists", {}).items()}
@@ -177,8 +184,21 @@ def _compile(nlp: "Language") -> _Compiled:
                     docs.append(d)
             lemma_pm.add(name, docs)
         pats: list[list[dict]] = []
+        phrases: list[tuple[str, ...]] = []
         for i, entry in enumerate(group.get("seq", [])):
-            pats.extend(compile_seq(nlp, entry, lists, f"groups.{name}.seq[{i}]"))
+            kind, out = compile_seq(nlp, entry, lists, f"groups.{name}.seq[{i}]")
+            if kind == "phrases":
+                phrases.extend(out)
+            else:
+                pats.extend(out)
+        if phrases:
+            docs = []
+            for keys in dict.fromkeys(phrases):
+                d = Doc(nlp.vocab, words=list(keys))
+                for t in d:
+                    t.lemma_ = t.text
+                docs.append(d)
+            lemma_pm.add(name, docs)
         if pats:
             matcher.add(name, pats)
     sets = {k: frozenset(w.lower() for w in v) for k, v in lists.items()}

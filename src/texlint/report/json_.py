@@ -33,6 +33,7 @@ def document_dict(d) -> dict:
     if doc is None:
         return out
     folder = doc.project.folder
+    analysed = any(p.doc is not None for p in doc.prose)
     out["files"] = [display_path(folder / f.rel) for f in doc.files]
     out["documentclass"] = doc.documentclass
     out["title"] = doc.title.text if doc.title else ""
@@ -40,10 +41,12 @@ def document_dict(d) -> dict:
         loc = doc.location(s.offset)
         out["sections"].append({"title": s.title, "role": s.role, "level": s.level,
                                 "file": display_path(folder / loc.file), "line": loc.line,
-                                "sentences": sum(len(p.sentences) for p in s.prose if p.kind in ("body", "item")),
+                                "sentences": (sum(len(p.sentences) for p in s.prose if p.kind in ("body", "item"))
+                                              if analysed else None),
                                 "words": s.word_count()})
     out["stats"] = {
-        "sentences": sum(len(p.sentences) for p in doc.prose), "citations": len(doc.citations),
+        "sentences": sum(len(p.sentences) for p in doc.prose) if analysed else None,
+        "citations": len(doc.citations),
         "figures": sum(1 for f in doc.floats if f.kind == "figure"),
         "tables": sum(1 for f in doc.floats if f.kind == "table"), "labels": len(doc.labels),
         "references": len(doc.refs),
