@@ -353,8 +353,11 @@ class Builder:
 
     def _math(self, node: LatexMathNode) -> None:
         start, end = self._g(node.pos), self._g(node.pos + node.len)
+        if self.buf.kind == "cell":  # numbers in tables matter: keep the math source ($\pm$, 71.2)
+            self.buf.synthetic(" " + _node_text(node).strip("$") + " ", start, end)
+            return
         if node.displaytype == "inline":
-            self.buf.placeholder("math", ph.MATH, start, end)
+            self.buf.placeholder("math", ph.MATH, start, end, (_node_text(node),))
             return
         if node.delimiters and node.delimiters[0] == "$$":
             self.doc.commands.append(Command("$$", start, node.len))
@@ -368,7 +371,7 @@ class Builder:
         b = self.buf
         if not b.space:
             b.synthetic(" ", start, start)
-        b.placeholder("eq", ph.EQ, start, end)
+        b.placeholder("eq", ph.EQ, start, end, (body,))
         if trail:
             b.synthetic(trail, end - 1, end)
         b.synthetic(" ", end - 1, end)
