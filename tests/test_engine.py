@@ -126,7 +126,7 @@ def test_json_contract(tmp_path):
     assert sec["sentences"] in (1, None)  # None when no selected rule needed the NLP stage
     assert {k: v for k, v in sec.items() if k != "sentences"} == {
         "title": "Introduction", "role": "introduction", "level": 1, "file": "main.tex", "line": 3, "words": 1}
-    f = data["findings"][0]
+    f = [f for f in data["findings"] if f["rule"] == "L001"][0]
     for key in ("rule", "severity", "message", "file", "line", "column", "end_line", "end_column", "excerpt",
                 "fingerprint", "name", "category"):
         assert key in f

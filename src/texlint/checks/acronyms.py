@@ -29,9 +29,12 @@ _SILENT_H = ("hour", "honest", "honor", "honour", "heir", "hors d")
 _AMBIGUOUS_H = ("histor", "hypot", "hyster", "herb", "homage", "hotel")
 _YOU_U = ("uni", "use", "usu", "usa", "uti", "ubi", "uri", "ura", "ure", "uro", "uku", "ula", "uvu", "uto",
           "ute", "ukr", "ufo", "uga", "ugan", "eu", "ewe")
-_UH_U = ("un", "up", "ul", "um", "ug", "ud", "ut", "us", "ub", "uc", "uf", "ur", "ui", "ua", "uo")
+_UH_U = ("un", "up", "ult", "umb", "ump", "ugl", "utt", "udd", "ush", "ups")
 #: Acronyms said as words although their letters suggest otherwise.
-_WORD_ACRONYMS = {"SQL", "SAT", "SMT", "MRI"}
+_WORD_ACRONYMS = {"SQL", "SAT", "SHA", "SHAP", "FLOP", "FLOPS", "MNIST", "SMOTE", "SPICE", "NERF", "LSH"}
+#: How English words may begin with two consonants (others are read letter by letter: an Nvidia, an nth).
+_ONSETS = ("fl", "fr", "fj", "ll", "mn", "rh", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq", "st", "sw", "sv",
+           "sz", "sch", "hr", "hw", "xy", "fy", "hy", "ly", "my", "ny", "ry", "sy")
 
 
 def _vowel_sound(word: str) -> bool | None:
@@ -81,6 +84,8 @@ def _vowel_sound(word: str) -> bool | None:
             return True
         return None
     low = letters.lower()
+    if low[0] in "fhlmnrsx" and len(low) >= 2 and low[1] not in "aeiouy" and not low.startswith(_ONSETS):
+        return True  # "an Nvidia", "an nth", "an Xgboost"
     if low.startswith(("one", "once")):
         return False
     if low.startswith("h"):
@@ -98,7 +103,7 @@ def _vowel_sound(word: str) -> bool | None:
             return False
         if low.startswith(("uni",)):
             return False
-        if low.startswith(_UH_U) and not low.startswith(("usa", "use", "usu", "uti", "ura", "ure", "uri", "uro")):
+        if low.startswith(_UH_U):
             return True
         return None
     if low[0] in "aeio":
@@ -126,6 +131,8 @@ class ArticleBeforeVowelSound(Rule):
     def check(self, doc, ctx):
         for prose in ctx.prose_in(("any", "captions", "footnotes", "headings")):
             text = prose.text
+            if not lc.prose_is_english(doc, prose):
+                continue
             for m in _ARTICLE.finditer(text):
                 art, word = m.group(1), m.group(2)
                 if art in ("A", "An"):
@@ -148,10 +155,54 @@ class ArticleBeforeVowelSound(Rule):
                 # the article must be typed as such (not produced by a macro)
                 if lc.source_char(doc, prose.offsets[m.start(1)]).lower() != "a":
                     continue
+                # nothing dropped between them in the source (an unexpanded macro: "a \gp{} model")
+                if not lc.gap_is_space(doc, prose.offsets[m.end(1) - 1] + 1, prose.offsets[m.start(2)]):
+                    continue
+                if lc.source_char(doc, prose.offsets[m.start(2)]) != bare[0] and word[0] == bare[0]:
+                    continue
                 fixed = want if art.islower() else want.capitalize()
                 yield ctx.prose_finding(prose, m.start(1), m.start(2) + len(bare),
                                         f"'{art} {bare}': use '{fixed}' before {'a vowel' if sound else 'a consonant'} sound",
                                         suggestion=f"{fixed} {bare}")
+
+
+# -- repeated words ----------------------------------------------------------------------------------
+
+_REPEAT = re.compile(r"(?<![\w'’-])([A-Za-z]+)\s+(\1)(?![\w'’-])", re.I)
+_REPEAT_OK = {"that", "had", "is", "do", "so", "very", "no", "yes", "bye", "ha", "la", "ma", "pa", "go", "tsk",
+              "can", "blah", "mm", "bora", "tom", "ping", "pong", "dum", "boo", "chop", "knock", "hip", "tut"}
+
+
+@register
+class RepeatedWord(Rule):
+    code = "W500"
+    name = "repeated-word"
+    category = "style"
+    severity = "warning"
+    summary = "The same word twice in a row (\"the the\"), also across a line break in the source."
+    why = "Doubled words are the most common typo that survives proofreading, because the eye skips the second one."
+    bad = "We evaluate the the model on two\ndatasets and and report accuracy."
+    good = "We evaluate the model on two datasets; we found that that choice matters, and over over-fitting."
+    fix = "Delete one of the two words."
+
+    def check(self, doc, ctx):
+        for prose in ctx.prose_in(("any", "captions", "footnotes", "headings")):
+            text = prose.text
+            for m in _REPEAT.finditer(text):
+                w = m.group(1)
+                if w.lower() in _REPEAT_OK or w != m.group(2) and not (w.istitle() and m.group(2).islower()):
+                    continue
+                if len(w) == 1 and w not in ("a", "A"):
+                    continue  # variables: "x x"
+                if text[m.end():m.end() + 1] == "-":
+                    continue
+                # both words typed in the source with only white space between (no dropped macro)
+                offs = prose.offsets
+                if lc.source_char(doc, offs[m.start(1)]) != w[0] or lc.source_char(doc, offs[m.start(2)]) != m.group(2)[0]:
+                    continue
+                if not lc.gap_is_space(doc, offs[m.end(1) - 1] + 1, offs[m.start(2)]):
+                    continue
+                yield ctx.prose_finding(prose, m.start(1), m.end(2), f"'{w}' is repeated", suggestion=w)
 
 
 # -- acronyms ---------------------------------------------------------------------------------------

@@ -9,48 +9,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from texlint.claimant import is_own_claim, method_names  # noqa: F401  (re-exported for rules)
 from texlint.model import Document, Sentence
 
 SUMMARY_ROLES = ("abstract", "introduction", "conclusion")
 CLAIM_ROLES = ("abstract", "introduction", "method", "experiments", "results", "analysis", "discussion", "conclusion")
-_OWN = re.compile(r"\b(we|our|ours|us|this (paper|work|study|article|thesis)|the proposed|in this (paper|work))\b", re.I)
-
-
-def method_names(doc: Document) -> set[str]:
-    """The method's own name(s): a one-word title prefix ("FooNet: ...") and text macros used often."""
-    cached = getattr(doc, "_method_names", None)
-    if cached is not None:
-        return cached
-    names: set[str] = set()
-    if doc.title is not None:
-        m = re.match(r"\s*([A-Z][\w-]{1,30})\s*[:\-–—]", doc.title.text)
-        if m:
-            names.add(m.group(1))
-    for mac in doc.macros.values():
-        exp = mac.expansion or ""
-        if re.fullmatch(r"[A-Z][A-Za-z0-9-]{1,30}", exp) and any(c.isupper() for c in exp[1:]):
-            names.add(exp)  # CamelCase or acronym-like: FooNet, SparseRoute, DPO
-    rx = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:propose|introduce|present|call|name|dub|term)s?\s+(?:a |an |the )?"
-                    r"(?:[a-z-]+ ){0,3}?(?:called |named |dubbed |termed )?([A-Z][A-Za-z0-9]*[A-Z0-9][\w-]*|[A-Z][a-z]+[A-Z][\w-]*)")
-    for sec in doc.sections:
-        if sec.role in ("abstract", "introduction"):
-            for p in sec.prose:
-                for m in rx.finditer(p.text):
-                    names.add(m.group(1))
-    doc._method_names = names  # type: ignore[attr-defined]
-    return names
-
-
-def is_own_claim(sent: Sentence, doc: Document) -> bool:
-    """Is the sentence the authors' own claim (not a report of cited work)?"""
-    text = sent.text
-    if _OWN.search(text):
-        return True
-    if any(n in text for n in method_names(doc)):
-        return True
-    if "⟦cite⟧" in text:
-        return False
-    return sent.role in ("abstract", "experiments", "results", "analysis", "discussion", "conclusion")
 
 
 def neighbours(sent: Sentence, before: int = 1, after: int = 1) -> list[Sentence]:

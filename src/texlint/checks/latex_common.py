@@ -37,13 +37,7 @@ def source_texts(doc) -> list[tuple[object, str]]:
     """(SourceFile, comment-free text) for every file of the document."""
     store = memo(doc)
     if "texts" not in store:
-        out = []
-        for f in doc.files:
-            if str(getattr(f, "rel", "")).endswith((".tex", ".ltx", ".sty", ".cls", ".def")) or "." not in str(getattr(f, "rel", "")):
-                out.append((f, strip_comments(f.text)))
-            else:
-                out.append((f, strip_comments(f.text)))
-        store["texts"] = out
+        store["texts"] = [(f, strip_comments(f.text)) for f in doc.files]
     return store["texts"]
 
 
@@ -62,6 +56,44 @@ def source_char(doc, offset: int) -> str:
         return ""
     i = offset - f.base
     return f.text[i] if 0 <= i < len(f.text) else ""
+
+
+def in_comment(doc, offset: int) -> bool:
+    """Is the global offset inside a % comment?"""
+    return re.search(r"(?<!\\)%", source_line_before(doc, offset)) is not None
+
+
+def gap_is_space(doc, a: int, b: int) -> bool:
+    """Is the source between global offsets a (inclusive) and b (exclusive) only white space or ties?"""
+    if b < a or b - a > 200:
+        return False
+    if b == a:
+        return True
+    if doc.file_at(a) is not doc.file_at(b - 1):
+        return False
+    return not doc.source_text(a, b).strip(" \t\r\n~")
+
+
+_EN_WORDS = frozenset("the of and to in is that for with as on by this we are be it from an which our or not can".split())
+
+
+def looks_english(text: str) -> bool:
+    """Rough guard for non-English paragraphs (a thesis abstract in Portuguese)."""
+    words = re.findall(r"[A-Za-z]+", text.lower())
+    if len(words) < 8:
+        return True
+    return sum(1 for w in words if w in _EN_WORDS) / len(words) >= 0.08
+
+
+def prose_is_english(doc, prose) -> bool:
+    """English paragraph, judged on its section when the paragraph itself is short."""
+    if len(prose.text.split()) >= 25 or prose.section is None:
+        return looks_english(prose.text)
+    store = memo(doc).setdefault("english", {})
+    key = id(prose.section)
+    if key not in store:
+        store[key] = looks_english(" ".join(p.text for p in prose.section.prose[:40]))
+    return store[key] and looks_english(prose.text)
 
 
 def source_line_before(doc, offset: int) -> str:
@@ -257,9 +289,11 @@ def citation_style(doc) -> str:
             style = "numeric"
         elif re.match(r"(?:authoryear|apa|chicago|mla|ext-authoryear|authortitle|acmauthoryear)", val):
             style = "author-year"
-    elif natbib_opts & {"numbers", "super"}:
-        style = "numeric"
-    elif natbib_opts & {"authoryear"}:
+    elif natbib_opts & {"numbers", "super", "authoryear"}:
+        # natbib: the last of these options wins
+        last = [o.strip() for o in pk.get("natbib", []) if o.strip() in ("numbers", "super", "authoryear")][-1]
+        style = "author-year" if last == "authoryear" else "numeric"
+    elif "authoryear" in {o.strip() for o in doc.class_options}:
         style = "author-year"
     elif base and _AUTHOR_YEAR_BST.search(base):
         style = "author-year"

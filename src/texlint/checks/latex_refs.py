@@ -104,6 +104,10 @@ class UndefinedCitation(Rule):
                     if not any(s.endswith(".bbl") for s in sources):
                         return
         for c in doc.citations:
+            if not c.keys and c.command != "nocite" and re.match(r"\\\w+\*?\s*(?:\[[^\]]*\]\s*)*\{\s*\}",
+                                                                doc.source_text(c.offset, c.offset + c.length)):
+                yield ctx.offset_finding(c.offset, c.offset + c.length, "empty citation: the PDF shows '[?]'")
+                continue
             for key in c.keys:
                 if not key or key == "*" or key in keys or key.lower() in lower:
                     continue
@@ -128,7 +132,7 @@ class DuplicateLabel(Rule):
     def check(self, doc, ctx):
         first: dict[str, int] = {}
         for lab in doc.labels:
-            if not lab.name or "#" in lab.name:
+            if not lab.name or "#" in lab.name or lc.in_comment(doc, lab.offset):
                 continue
             if lab.name in first:
                 if first[lab.name] == lab.offset:
@@ -142,8 +146,8 @@ class DuplicateLabel(Rule):
 
 def _real_floats(doc):
     for i, fl in enumerate(doc.floats):
-        if fl.env in ("caption", "captionof", "subcaption", "subcaptionbox"):
-            continue
+        if fl.env in ("caption", "captionof", "subcaption", "subcaptionbox", "subfigure", "subtable"):
+            continue  # captions outside floats, and the parts of a float
         yield i, fl
 
 
@@ -234,7 +238,7 @@ class LabelBeforeCaption(Rule):
 
     def check(self, doc, ctx):
         for _, fl in _real_floats(doc):
-            if not fl.labels:
+            if not fl.labels or fl.kind not in ("figure", "table") or "algorithm" in fl.env:
                 continue
             body = lc.strip_comments(doc.source_text(fl.offset, fl.offset + fl.length))
             # only simple floats: one caption, no sub-floats or minipages with their own captions
@@ -401,7 +405,8 @@ class CitationAsNoun(Rule):
                     continue
                 before = text[:ph.start]
                 after = text[ph.end:ph.end + 30]
-                at_start = not before.strip() or re.search(r"[.!?:]\s*$", before) is not None
+                at_start = not before.strip() or (re.search(r"[.!?:]\s*$", before) is not None
+                                                   and not re.search(r"(?:\bal|\be\.g|\bi\.e|\bcf|\bvs|\b[A-Z][a-z]{0,3})\.\s*$", before))
                 subject = at_start and re.match(r"\s+(\w+)", after) and re.match(r"\s+(\w+)", after).group(1) in _CITE_SUBJECT_VERBS
                 in_comma = re.search(r"(?:^|[.!?]\s+)In\s+$", before) is not None and after.startswith(",")
                 if subject or in_comma:
@@ -427,6 +432,8 @@ class MixedCiteCommands(Rule):
     def check(self, doc, ctx):
         if "natbib" not in doc.packages or lc.citation_style(doc) == "numeric":
             return
+        if any(re.match(r"(?:acl|naacl|emnlp|eacl|coling|tacl|conll|aaai|ijcai|cogsci|lrec)", p, re.I) for p in doc.packages):
+            return  # these venue styles make \cite parenthetical (\let\cite\citep)
         cmds = [c.command for c in doc.citations]
         if "citep" not in cmds or "cite" not in cmds:
             return

@@ -14,6 +14,17 @@ from texlint.checks.argument_common import first_section, is_empirical, is_own_c
 from texlint.engine.registry import register
 from texlint.engine.rule import Rule
 
+_EFFICIENCY = re.compile(
+    r"\b(faster|speed-?ups?|(\d+(\.\d+)?|two|three|four|five|ten|several|orders? of magnitude)\s?(x|×|times) (faster|fewer|less|smaller|cheaper|more efficient)|"
+    r"less (memory|compute|time)|lower (memory|latency|cost|compute)|memory[- ]efficient|compute[- ]efficient|"
+    r"(reduc\w*|cuts?|sav\w*) (the )?(memory|latency|inference time|training time|compute|cost|flops)|"
+    r"linear (time|complexity|memory|in the (sequence|input) length)|sub-?quadratic|log-?linear|"
+    r"(more )?efficient(ly)?|efficiency|throughput|latency|cheaper|lightweight|real-?time|fewer (flops|parameters))\b", re.I)
+_SCALING = re.compile(
+    r"\bscal(e|es|ed|ing) (up |well |gracefully |favou?rably |linearly |effectively )?(to|with) (larger|bigger|more|billions?|millions?|\d|models|data)|"
+    r"\bscalable (to|with)\b|\bscales (well|gracefully|favou?rably)\b|\bscaling (up|behaviou?r|trends?|laws?)\b|"
+    r"\b(larger|bigger) (models|networks|language models|architectures)\b|\bat (larger |massive |web |internet )scale\b", re.I)
+
 _PAPER = ("\\begin{abstract}We propose FooNet, a new method for image classification.\\end{abstract}\n"
           "\\section{Introduction}\nWe propose FooNet, a new method for image classification.\n%s\n"
           "\\section{Experiments}\n%s\n")
@@ -68,7 +79,7 @@ class UnmeasuredEfficiencyClaim(_GapRule):
         if not self.applies(doc) or _fact(doc, "efficiency_measured"):
             return
         for sent in ctx.sentences_in(("abstract", "introduction", "conclusion")):
-            if "efficiency_claim" in sent.tags and is_own_claim(sent, doc):
+            if "efficiency_claim" in sent.tags and _EFFICIENCY.search(sent.text) and is_own_claim(sent, doc):
                 yield ctx.sentence_finding(sent, "efficiency claim, but no time, memory or FLOPs measurement is reported")
                 return
 
@@ -89,7 +100,7 @@ class UntestedScalingClaim(_GapRule):
         if not self.applies(doc) or _fact(doc, "several_scales"):
             return
         for sent in ctx.sentences_in(("abstract", "introduction", "conclusion")):
-            if "scale_claim" in sent.tags and is_own_claim(sent, doc):
+            if _SCALING.search(sent.text) and is_own_claim(sent, doc) and "⟦cite⟧" not in sent.text:
                 yield ctx.sentence_finding(sent, "scaling claim, but experiments cover a single scale")
                 return
 

@@ -63,8 +63,8 @@ class SectionLevelJump(Rule):
         for sec in doc.sections:
             if sec.command in ("front", "abstract", "environment"):
                 continue
-            if sec.level >= 4:
-                continue  # \paragraph is used as a run-in heading at any depth
+            if sec.level >= 4 or not (sec.title or "").strip():
+                continue  # \paragraph is a run-in heading at any depth; untitled: a macro body
             if prev is not None and sec.level > prev.level + 1 and prev.level >= 0:
                 names = {1: "\\section", 2: "\\subsection", 3: "\\subsubsection", 0: "\\chapter"}
                 yield ctx.document_finding(

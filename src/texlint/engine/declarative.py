@@ -17,6 +17,7 @@ from texlint.model import SEVERITIES, Finding, Sentence
 COMMON_KEYS = {"code", "name", "type", "category", "severity", "default", "status", "scopes",
                "message", "summary", "why", "bad", "good", "fix", "question", "options", "aliases"}
 MATCH_KEYS = {"tokens", "lemmas", "patterns", "moves", "exceptions", "unless"}
+CLAIM_KEYS = {"own_claims_only"}  # only sentences that are the authors' own claims (texlint.claimant)
 _PATTERN_ATTRS = {"LOWER", "LEMMA", "TEXT", "ORTH", "SHAPE", "LIKE_NUM", "IS_DIGIT", "IS_ALPHA",
                   "IS_PUNCT", "IS_UPPER", "IS_TITLE", "IS_LOWER", "LENGTH", "OP", "IS_SENT_START",
                   "PREFIX", "SUFFIX", "NORM", "IS_SPACE", "IS_STOP", "LIKE_URL", "POS", "TAG"}
@@ -205,7 +206,7 @@ class Existence(DeclarativeRule):
     """A finding for every match of the phrases/lemmas/patterns/moves in scope."""
 
     type_name = "existence"
-    type_keys = MATCH_KEYS
+    type_keys = MATCH_KEYS | CLAIM_KEYS
 
     @classmethod
     def prepare(cls, table, where):
@@ -215,7 +216,12 @@ class Existence(DeclarativeRule):
 
     def check(self, doc, ctx) -> Iterable[Finding]:
         nlp = ctx.nlp
+        own_only = bool(self.table.get("own_claims_only", False))
+        if own_only:
+            from texlint.claimant import is_own_claim
         for sent in self.sentences(ctx):
+            if own_only and not is_own_claim(sent, doc):
+                continue
             for m in self.spec.find(sent, nlp):
                 yield ctx.sentence_finding(sent, _fmt(self.message, match=m.text), m.start, m.end)
 

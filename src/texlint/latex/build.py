@@ -375,7 +375,7 @@ class Builder:
         if trail:
             b.synthetic(trail, end - 1, end)
         b.synthetic(" ", end - 1, end)
-        for lab in re.finditer(r"\\label\s*\{([^}]*)\}", body):
+        for lab in re.finditer(r"\\label\s*\{([^}]*)\}", _mask_comments(body)):
             self.doc.labels.append(Label(lab.group(1).strip(), start + lab.start(), lab.end() - lab.start(), "equation"))
 
     def _specials(self, node: LatexSpecialsNode) -> None:
@@ -400,7 +400,7 @@ class Builder:
         elif name in ctx.CITE_MACROS or name == "nocite":
             self._cite(node, name, args, start, end)
         elif name in ctx.REF_MACROS:
-            labels = _split(_arg_text(args, -1))
+            labels = _split(_arg_text(args, 0 if name == "hyperref" else -1))
             self.doc.refs.append(Reference(tuple(labels), name, start, node.len, self._preceding(node.pos)))
             if name == "hyperref":
                 self._walk_arg(args, -1)
@@ -485,6 +485,8 @@ class Builder:
                 self.doc.commands.append(Command("hidden", start, node.len, (name,), _plain(_arg_text(args, -1))))
             else:
                 self._walk_arg(args, -1)
+        elif name in ("def", "gdef", "edef", "xdef", "let"):
+            self._skip_tex_definition(node)
         elif name in _DEFINITION_MACROS:
             pass
         elif name in ("verb", "lstinline", "mintinline"):
@@ -516,6 +518,21 @@ class Builder:
             # Unknown or layout macro: arguments pylatexenc consumed are not prose.
             if node.macro_post_space and not args and self.buf.length:
                 pass
+
+    def _skip_tex_definition(self, node) -> None:
+        """``\\def\\x#1{body}`` has no argument spec pylatexenc knows: skip its body ourselves."""
+        from texlint.latex.macros import balanced
+
+        text = self.file.parse_text
+        m = re.compile(r"\\[gex]?def\s*\\[A-Za-z@]+[^{]{0,40}?\{|\\let\s*\\[A-Za-z@]+\s*=?\s*\\[A-Za-z@]+").match(text, node.pos)
+        if m is None:
+            return
+        if m.group(0).startswith("\\let"):
+            self.skip_until = m.end()
+            return
+        end = balanced(text, m.end())
+        if end > 0:
+            self.skip_until = end
 
     def _user_macro(self, node, name: str, args, start: int, end: int) -> None:
         mac = self.user_macros[name]
@@ -843,6 +860,11 @@ def _tiny_size(text: str) -> bool:
         if unit == "sp" or (unit in ("pt", "bp", "") and val < 1.0) or (unit in ("mm", "ex", "em") and val < 0.3):
             return True
     return False
+
+
+def _mask_comments(text: str) -> str:
+    """Blank out % comments at the same length (offsets stay valid)."""
+    return re.sub(r"(?<!\\)%[^\n]*", lambda m: " " * len(m.group(0)), text)
 
 
 def _strip_comments(text: str) -> str:

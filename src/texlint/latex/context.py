@@ -67,7 +67,7 @@ _EXTRA_MACROS = [
     ("printbibliography", "["), ("appendix", ""), ("maketitle", ""), ("tableofcontents", ""),
     ("chapter", "*[{"), ("part", "*[{"), ("section", "*[{"), ("subsection", "*[{"),
     ("subsubsection", "*[{"), ("paragraph", "*[{"), ("subparagraph", "*[{"),
-    ("addcontentsline", "{{{"), ("abstract", "{"), ("keywords", "{"),
+    ("addcontentsline", "{{{"), ("addtocontents", "{{"), ("abstract", "{"), ("keywords", "{"),
     # title block
     ("title", "[{"), ("author", "[{"), ("affiliation", "[{"), ("affil", "[{"), ("institute", "{"),
     ("address", "{"), ("email", "{"), ("thanks", "{"), ("date", "{"), ("icmltitle", "{"),
