@@ -1,42 +1,96 @@
-"""Terminal output: ``file:line:col: severity [CODE name] message`` (editors link it), then a summary."""
+"""Terminal output, grouped by file: a header per file, then one line per finding.
+
+Each finding line is ``file:line:col: severity [CODE name] message`` so editors and terminals
+link it; reviewer questions and suggestions follow indented; a summary line with counts ends
+the output. Colour only on a terminal (``--color auto``), never with ``NO_COLOR`` set (unless
+``--color always``). ``--quiet`` prints only the finding lines (no headers, notes or summary).
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 
-_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m",
-           "bold": "\033[1m", "reset": "\033[0m"}
+_COLORS = {"error": "\033[1;31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m",
+           "bold": "\033[1m", "header": "\033[1;4m", "ok": "\033[32m", "reset": "\033[0m"}
+_PLAIN = {k: "" for k in _COLORS}
+SEVERITY_ORDER = ("error", "warning", "info")
 
 
 def use_color(mode: str = "auto", stream=None) -> bool:
+    """``always``/``never`` win; ``auto`` means a terminal and no ``NO_COLOR`` (https://no-color.org)."""
     if mode == "always":
         return True
     if mode == "never" or os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("TERM") == "dumb":
+        return False
     stream = stream or sys.stdout
-    return hasattr(stream, "isatty") and stream.isatty()
+    try:
+        return bool(hasattr(stream, "isatty") and stream.isatty())
+    except ValueError:  # closed stream
+        return False
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 and word != 'info' else ''}"
+
+
+def _counts_text(counts: Counter, c: dict) -> str:
+    return ", ".join(f"{c[s]}{_plural(counts[s], s)}{c['reset']}" for s in SEVERITY_ORDER if counts.get(s))
+
+
+_CONTROL = {i: "?" for i in list(range(0, 32)) + [127] + list(range(0x80, 0xA0)) if i != 9}
+_CONTROL[10] = _CONTROL[13] = " "
+
+
+def clean(s: str) -> str:
+    """Paper text on one line with no terminal control characters (no escape-sequence injection)."""
+    return s.translate(_CONTROL)
+
+
+def _sort_key(f) -> tuple:
+    loc = f.location
+    return (loc.line, loc.column, f.rule, f.message)
 
 
 def render(result, color: bool = False, quiet: bool = False, show_summary: bool = True, **_opts) -> str:
-    c = _COLORS if color else {k: "" for k in _COLORS}
+    c = _COLORS if color else _PLAIN
     out: list[str] = []
     for d in result.documents:
-        for f in sorted(d.findings, key=lambda f: (f.location.file, f.location.line, f.location.column, f.rule)):
-            loc = f.location
-            sev = f"{c[f.severity]}{f.severity}{c['reset']}"
-            out.append(f"{c['bold']}{loc.file}:{loc.line}:{loc.column}{c['reset']}: {sev} "
-                       f"[{f.rule} {f.name}] {f.message}")
-            if f.question and not quiet:
-                out.append(f"    {c['dim']}reviewer: {f.question}{c['reset']}")
-    if show_summary:
-        n = result.counts()
+        by_file: dict[str, list] = {}
+        for f in d.findings:
+            by_file.setdefault(f.location.file, []).append(f)
+        for path in sorted(by_file, key=lambda p: (p != d.root, p)):  # the root document first
+            items = sorted(by_file[path], key=_sort_key)
+            if not quiet:
+                if out:
+                    out.append("")
+                counts = Counter(f.severity for f in items)
+                out.append(f"{c['header']}{clean(path)}{c['reset']} {c['dim']}({_plural(len(items), 'finding')}: "
+                           f"{c['reset']}{_counts_text(counts, c)}{c['dim']}){c['reset']}")
+            for f in items:
+                loc = f.location
+                sev = f"{c[f.severity]}{f.severity}{c['reset']}"
+                out.append(f"{c['bold']}{clean(loc.file)}:{loc.line}:{loc.column}{c['reset']}: {sev} "
+                           f"{c['dim']}[{f.rule} {f.name}]{c['reset']} {clean(f.message)}")
+                if quiet:
+                    continue
+                if f.question:
+                    out.append(f"    {c['dim']}reviewer: {clean(f.question)}{c['reset']}")
+                if f.suggestion:
+                    out.append(f"    {c['dim']}suggestion: {clean(f.suggestion)}{c['reset']}")
+    if show_summary and not quiet:
+        n = Counter(result.counts())
         total = sum(n.values())
-        docs = len(result.documents)
+        docs = _plural(len(result.documents), "document")
+        files = len({f.location.file for f in result.findings})
+        if out:
+            out.append("")
         if total == 0:
-            out.append(f"{c['bold']}No findings{c['reset']} in {docs} document{'s' if docs != 1 else ''}.")
+            out.append(f"{c['ok']}{c['bold']}No findings{c['reset']} in {docs}.")
         else:
-            parts = [f"{c[s]}{n[s]} {s}{'s' if n[s] != 1 else ''}{c['reset']}" for s in ("error", "warning", "info") if n[s]]
-            out.append(f"{c['bold']}{total} finding{'s' if total != 1 else ''}{c['reset']} "
-                       f"({', '.join(parts)}) in {docs} document{'s' if docs != 1 else ''}.")
+            out.append(f"{c['bold']}{_plural(total, 'finding')}{c['reset']} ({_counts_text(n, c)}) "
+                       f"in {_plural(files, 'file')} of {docs}.")
     return "\n".join(out) + "\n" if out else ""

@@ -1,0 +1,376 @@
+"""Self-contained HTML report (``--format html -o report.html`` or ``--html report.html``).
+
+One file, no external requests: a scorecard per area with an inline SVG chart, the story arc
+(phenomenon -> insight -> method -> evidence -> impact, plus novelty) with the sentences that make
+each move, the questions reviewers will likely ask, every finding in a filterable table, and the
+source of every file with the finding ranges highlighted.
+
+Safety: all paper text goes through jinja2 autoescaping (``templates/report.html.j2``), never
+``|safe``; the data handed to the script travels in a ``<script type="application/json">`` block
+serialised by jinja2's ``tojson`` (``<``, ``>``, ``&`` and ``'`` become ``\\u003c`` ...), so paper text
+containing ``</script>`` cannot end the block. The script only ever writes ``textContent``.
+"""
+
+from __future__ import annotations
+
+import os
+from bisect import bisect_right
+from collections import Counter
+from pathlib import Path
+
+from texlint import __version__
+
+AREAS = (("story", "Story"), ("claims", "Claims"), ("reviewer", "Reviewer gaps"), ("venue", "Venue"),
+         ("latex", "LaTeX"), ("style", "Style"))
+SEVERITIES = ("error", "warning", "info")
+SEV_RANK = {"info": 0, "warning": 1, "error": 2}
+#: The story arc: stage key, label, the moves that count as that stage, words naming its rules.
+ARC = (
+    ("phenomenon", "Phenomenon", ("phenomenon",), "What did you observe that others missed?"),
+    ("insight", "Insight", ("insight",), "What explains the phenomenon?"),
+    ("method", "Method", ("method_link",), "How does the method follow from the insight?"),
+    ("evidence", "Evidence", ("result", "comparison"), "Which results show it works?"),
+    ("impact", "Impact", ("impact",), "Why does it matter beyond this paper?"),
+    ("novelty", "Novelty", ("novelty",), "What is new compared with prior work?"),
+)
+ARC_SENTENCES = 3  # sentences shown per stage (the rest are counted)
+ARC_TEXT_CHARS = 400
+
+
+def _display_path(folder: Path, rel: str) -> str:
+    from texlint.run import display_path
+
+    return display_path(folder / rel)
+
+
+def _ensure_analysed(doc) -> bool:
+    """Tag sentences when no selected rule needed NLP (the arc reads the moves). True when tagged."""
+    if any(p.sentences for p in doc.prose):
+        return True
+    if not doc.prose:
+        return False
+    try:
+        from texlint.analysis import analyse
+        from texlint.load import annotate
+
+        annotate(doc)
+        analyse(doc)
+    except Exception:  # the report still renders, the arc says it was not analysed
+        return False
+    return any(p.sentences for p in doc.prose)
+
+
+def _sort_key(f):
+    return f.sort_key()
+
+
+class _Files:
+    """Source files of all documents with anchors, found from a finding's path or a file's ``rel``."""
+
+    def __init__(self) -> None:
+        self.items: list[dict] = []
+        self.by_rel: dict[tuple[int, str], dict] = {}
+
+    def add(self, doc_index: int, path: str, src) -> dict:
+        item = {"path": path, "rel": src.rel, "anchor": f"d{doc_index}f{len(self.items)}", "src": src,
+                "findings": []}
+        self.items.append(item)
+        self.by_rel[(doc_index, src.rel)] = item
+        return item
+
+    def rel(self, doc_index: int, rel: str) -> dict | None:
+        return self.by_rel.get((doc_index, rel))
+
+    def find(self, doc_index: int, path: str) -> dict | None:
+        """The file a finding's display path names (relative to the cwd of the run, or absolute)."""
+        path = path.replace(os.sep, "/")
+        best = None
+        for item in self.items:
+            if not item["anchor"].startswith(f"d{doc_index}f"):
+                continue
+            rel = item["rel"]
+            if path == item["path"].replace(os.sep, "/"):
+                return item
+            if path == rel or path.endswith("/" + rel) and (best is None or len(rel) > len(best["rel"])):
+                best = item
+        if best is not None:  # the run's cwd differs from ours: show the paths the findings use
+            prefix = path[: len(path) - len(best["rel"])]
+            for item in self.items:
+                if item["anchor"].startswith(f"d{doc_index}f"):
+                    item["path"] = prefix + item["rel"]
+        return best
+
+
+def _offset(src, line: int, col: int) -> int:
+    starts = src.line_starts
+    line = max(1, min(line, len(starts)))
+    start = starts[line - 1]
+    end = starts[line] if line < len(starts) else len(src.text)
+    content_end = end
+    while content_end > start and src.text[content_end - 1] in "\r\n":
+        content_end -= 1
+    return min(start + max(col, 1) - 1, content_end)
+
+
+def _line_bounds(src, line: int) -> tuple[int, int]:
+    starts = src.line_starts
+    start = starts[line - 1]
+    end = starts[line] if line < len(starts) else len(src.text)
+    while end > start and src.text[end - 1] in "\r\n":
+        end -= 1
+    return start, end
+
+
+def _segments(src, ranges: list[tuple[int, int, int]], severity: dict[int, str]) -> list[dict]:
+    """Lines of a file as segments ``{"t": text, "ids": [...], "sev": s, "stop": bool}``.
+
+    ``ranges`` are (start, end, finding id) character offsets in the file. A segment is a tab
+    stop (``stop``) when a finding starts there, so keyboard users visit each finding once.
+    """
+    text = src.text
+    n_lines = len(src.line_starts)
+    empty_marks: dict[int, list[int]] = {}
+    events: dict[int, list[tuple[int, int]]] = {}
+    starts_at: set[int] = set()
+    for start, end, fid in ranges:
+        if end <= start:
+            line = bisect_right(src.line_starts, start)
+            ls, le = _line_bounds(src, line)
+            if start < le:
+                end = start + 1
+            elif start > ls:
+                start, end = start - 1, start
+            else:
+                empty_marks.setdefault(line, []).append(fid)
+                continue
+        events.setdefault(start, []).append((1, fid))
+        events.setdefault(end, []).append((-1, fid))
+        starts_at.add(start)
+    bounds = sorted(set(events) | set(src.line_starts) | {len(text)})
+    lines: list[list[dict]] = [[] for _ in range(n_lines)]
+    active: dict[int, int] = {}
+    line = 0
+    for i, pos in enumerate(bounds):
+        for kind, fid in events.get(pos, ()):
+            if kind == 1:
+                active[fid] = active.get(fid, 0) + 1
+            else:
+                active[fid] -= 1
+                if not active[fid]:
+                    del active[fid]
+        if i + 1 >= len(bounds):
+            break
+        nxt = bounds[i + 1]
+        while line + 1 < n_lines and src.line_starts[line + 1] <= pos:
+            line += 1
+        piece = text[pos:nxt].rstrip("\r\n")
+        if not piece:
+            continue
+        ids = sorted(active)
+        seg = {"t": piece, "ids": ids}
+        if ids:
+            seg["sev"] = max((severity[x] for x in ids), key=SEV_RANK.__getitem__)
+            seg["stop"] = pos in starts_at
+        lines[line].append(seg)
+    for ln, fids in empty_marks.items():
+        lines[ln - 1].append({"t": "", "ids": sorted(fids), "stop": True,
+                              "sev": max((severity[x] for x in fids), key=SEV_RANK.__getitem__)})
+    return lines
+
+
+def _area_chart(areas: list[dict]) -> dict:
+    """Geometry of the scorecard's stacked bar chart (numbers only, no paper text)."""
+    width, bar_h, gap, label_w = 320, 14, 8, 92
+    top = max([a["total"] for a in areas] + [1])
+    rows = []
+    for i, a in enumerate(areas):
+        x = label_w
+        bars = []
+        for sev in SEVERITIES:
+            n = a["counts"][sev]
+            if not n:
+                continue
+            w = max(2.0, (width - label_w - 30) * n / top)
+            bars.append({"x": round(x, 1), "w": round(w, 1), "sev": sev, "n": n})
+            x += w
+        rows.append({"y": i * (bar_h + gap), "label": a["label"], "bars": bars, "total": a["total"],
+                     "tx": round(x + 4, 1)})
+    return {"width": width, "height": len(areas) * (bar_h + gap), "bar_h": bar_h, "rows": rows, "label_w": label_w}
+
+
+def _arc(doc, doc_index: int, folder: Path, files: _Files, story_findings: list[dict]) -> dict:
+    analysed = _ensure_analysed(doc)
+    stages = []
+    found: dict[str, list] = {k: [] for k, *_ in ARC}
+    if analysed:
+        for prose in doc.prose:
+            for sent in prose.sentences:
+                tags = sent.tags or frozenset()
+                if not tags:
+                    continue
+                for key, _label, moves, _q in ARC:
+                    if tags & set(moves):
+                        found[key].append(sent)
+    for key, label, moves, question in ARC:
+        sents = []
+        for sent in found[key][:ARC_SENTENCES]:
+            loc = doc.prose_location(sent.prose, sent.start, sent.end)
+            f = files.rel(doc_index, loc.file)
+            path = f["path"] if f else _display_path(folder, loc.file)
+            text = " ".join(sent.text.split())
+            if len(text) > ARC_TEXT_CHARS:
+                text = text[:ARC_TEXT_CHARS - 1] + "…"
+            sents.append({"text": text, "path": path, "line": loc.line, "role": sent.role,
+                          "href": f"#{f['anchor']}L{loc.line}" if f else "",
+                          "tags": sorted(t for t in sent.tags if t in moves)})
+        related = [x for x in story_findings if key in x["name"] or (key == "method" and "method" in x["name"])]
+        stages.append({"key": key, "label": label, "question": question, "sentences": sents,
+                       "more": max(0, len(found[key]) - ARC_SENTENCES), "related": related})
+    return {"analysed": analysed, "stages": stages}
+
+
+def _simple_items(d: dict) -> list[tuple[str, str]]:
+    out = []
+    for k, v in d.items():
+        if isinstance(v, (str, int, float, bool)) or v is None:
+            out.append((str(k), str(v)))
+        elif isinstance(v, (list, tuple)) and all(isinstance(x, (str, int, float)) for x in v):
+            out.append((str(k), ", ".join(str(x) for x in v)))
+        elif isinstance(v, dict):
+            out.append((str(k), ", ".join(f"{a}: {b}" for a, b in v.items() if isinstance(b, (str, int, float, bool)))))
+    return out
+
+
+def report_context(result, analyse: bool = True) -> dict:
+    from texlint.run import display_path
+
+    try:
+        from texlint.engine.registry import build_registry
+
+        registry = build_registry()
+    except Exception:
+        registry = None
+    files = _Files()
+    findings: list[dict] = []
+    documents: list[dict] = []
+    rules_seen: dict[str, dict] = {}
+    # 1) files and findings, with ids
+    for di, d in enumerate(result.documents):
+        doc = d.doc
+        if doc is not None:
+            folder = doc.project.folder
+            for src in doc.files:
+                files.add(di, display_path(folder / src.rel), src)
+        for f in sorted(d.findings, key=_sort_key):
+            loc = f.location
+            item = files.find(di, loc.file)
+            fid = len(findings)
+            row = {"id": fid, "doc": di, "rule": f.rule, "name": f.name, "cat": f.category or "other",
+                   "sev": f.severity, "msg": f.message, "file": loc.file, "line": loc.line, "col": loc.column,
+                   "end_line": loc.end_line, "end_col": loc.end_column, "q": f.question, "sug": f.suggestion,
+                   "excerpt": f.excerpt, "doclevel": f.document_level,
+                   "target": f"{item['anchor']}L{loc.line}" if item else ""}
+            findings.append(row)
+            if item is not None:
+                item["findings"].append(row)
+            if f.rule not in rules_seen:
+                rule = registry.get(f.rule) if registry is not None else None
+                rules_seen[f.rule] = {"code": f.rule, "name": f.name,
+                                      "summary": getattr(rule, "summary", "") or "",
+                                      "why": getattr(rule, "why", "") or "", "fix": getattr(rule, "fix", "") or ""}
+    # 2) per document: scorecard, arc, questions
+    for di, d in enumerate(result.documents):
+        doc = d.doc
+        rows = [x for x in findings if x["doc"] == di]
+        areas = []
+        known = {k for k, _ in AREAS}
+        for key, label in AREAS + (("other", "Other"),):
+            sel = [x for x in rows if x["cat"] == key or (key == "other" and x["cat"] not in known)]
+            if key == "other" and not sel:
+                continue
+            c = Counter(x["sev"] for x in sel)
+            areas.append({"key": key, "label": label, "total": len(sel),
+                          "counts": {s: c.get(s, 0) for s in SEVERITIES}})
+        questions: list[dict] = []
+        seen_q: dict[str, dict] = {}
+        for x in rows:
+            if not x["q"]:
+                continue
+            if x["q"] in seen_q:
+                seen_q[x["q"]]["refs"].append(x)
+                continue
+            seen_q[x["q"]] = {"q": x["q"], "rule": x["rule"], "name": x["name"], "refs": [x]}
+            questions.append(seen_q[x["q"]])
+        entry = {"index": di, "root": d.root, "venue": d.venue, "review": d.review, "title": "",
+                 "counts": {s: sum(1 for x in rows if x["sev"] == s) for s in SEVERITIES}, "total": len(rows),
+                 "areas": areas, "chart": _area_chart(areas), "questions": questions, "arc": None,
+                 "argument": [], "facts": [], "stats": {}, "suppressed": d.suppressed, "baselined": d.baselined}
+        if doc is not None:
+            entry["title"] = " ".join(doc.title.text.split()) if doc.title else ""
+            if analyse:
+                story = [x for x in rows if x["cat"] == "story"]
+                entry["arc"] = _arc(doc, di, doc.project.folder, files, story)
+            if isinstance(doc.argument, dict) and doc.argument:
+                entry["argument"] = _simple_items(doc.argument)
+            if isinstance(doc.facts, dict) and doc.facts:
+                entry["facts"] = _simple_items(doc.facts)
+            entry["stats"] = {"files": len(doc.files), "sections": len(doc.sections),
+                              "citations": len(doc.citations),
+                              "figures": sum(1 for f in doc.floats if f.kind == "figure"),
+                              "tables": sum(1 for f in doc.floats if f.kind == "table")}
+        documents.append(entry)
+    # 3) sources with highlighted finding ranges
+    sources = []
+    for item in files.items:
+        src = item["src"]
+        sev = {x["id"]: x["sev"] for x in item["findings"]}
+        ranges = []
+        for x in item["findings"]:
+            start = _offset(src, x["line"], x["col"])
+            end_line = max(x["end_line"] or x["line"], x["line"])
+            end = _offset(src, end_line, x["end_col"] or x["col"] + 1)
+            ranges.append((start, max(start, end), x["id"]))
+        lines = _segments(src, ranges, sev)
+        flagged = Counter(x["sev"] for x in item["findings"])
+        sources.append({"path": item["path"], "anchor": item["anchor"], "lines": lines,
+                        "counts": {s: flagged.get(s, 0) for s in SEVERITIES}, "total": len(item["findings"])})
+    total = Counter(x["sev"] for x in findings)
+    data = {"version": __version__,
+            "findings": [{k: x[k] for k in ("id", "rule", "name", "sev", "msg", "q")} for x in findings],
+            "rules": rules_seen}
+    return {
+        "version": __version__,
+        "documents": documents,
+        "findings": findings,
+        "sources": sources,
+        "rules": rules_seen,
+        "counts": {s: total.get(s, 0) for s in SEVERITIES},
+        "total": len(findings),
+        "filters": {
+            "severities": [s for s in SEVERITIES if total.get(s)],
+            "categories": sorted({x["cat"] for x in findings}),
+            "rules": sorted({(x["rule"], x["name"]) for x in findings}),
+            "files": sorted({x["file"] for x in findings}),
+        },
+        "data": data,
+        "single": len(documents) == 1,
+    }
+
+
+def _environment():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(loader=FileSystemLoader(str(Path(__file__).parent / "templates")), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return env
+
+
+def render(result, analyse: bool = True, **_opts) -> str:
+    env = _environment()
+    template = env.get_template("report.html.j2")
+    ctx = report_context(result, analyse=analyse)
+    return template.render(**ctx)
+
+
+def write(result, path: os.PathLike | str, **opts) -> None:
+    Path(path).write_text(render(result, **opts), encoding="utf-8")
