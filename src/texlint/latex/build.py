@@ -185,8 +185,8 @@ class Builder:
     def _walk_file(self, sf: SourceFile, only_document: bool = False) -> None:
         real = os.path.realpath(sf.path)
         self.stack.append(real)
-        prev = self.file
-        self.file = sf
+        prev, prev_skip = self.file, self.skip_until
+        self.file, self.skip_until = sf, -1  # skip positions belong to one file
         text = mask_iffalse(sf.parse_text)
         nodes, problems = parse_text(text, self.db)
         for p in problems:
@@ -197,7 +197,7 @@ class Builder:
             if docs:
                 nodes = docs[0].nodelist
         self._walk(nodes)
-        self.file = prev
+        self.file, self.skip_until = prev, prev_skip
         self.stack.pop()
 
     def _check_unclosed(self, nodes, text: str, sf: SourceFile) -> None:

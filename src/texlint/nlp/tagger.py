@@ -91,17 +91,21 @@ def _parse_item(nlp: "Language", word: str, lists: dict[str, list[str]], where: 
         return ("any", int(word[1:]))
     if word == "#":
         return ("num", optional)
+    parts = word.split("|")
+    if len(parts) > 1 and "?" in parts:  # "a|b|?": an optional token
+        optional = True
+        parts = [p for p in parts if p != "?"]
     alts: list[tuple[str, ...]] = []
-    for alt in word.split("|"):
+    for alt in parts:
         if not alt:
             raise VocabError(f"{where}: empty alternative in {word!r}")
         if alt.startswith("@"):
             name = alt[1:]
             if name not in lists:
                 raise VocabError(f"{where}: unknown list @{name}")
-            alts.extend((w.lower(),) for w in lists[name])
+            alts.extend((lemma_key(w),) for w in lists[name])
         elif alt.startswith("="):
-            alts.append(tuple(t.lower() for t in _split_words(nlp, alt[1:])))
+            alts.append(tuple(lemma_key(t) for t in _split_words(nlp, alt[1:])))
         else:
             alts.append(tuple(lemma_key(t) for t in _split_words(nlp, alt)))
     return ("alt", list(dict.fromkeys(alts)), optional)
@@ -124,7 +128,7 @@ def compile_seq(nlp: "Language", text: str, lists: dict[str, list[str]], where: 
     if all(it[0] == "alt" for it in items):
         phrases: list[tuple[str, ...]] = [()]
         for _, alts, optional in items:
-            options = [tuple(lemma_key(k) for k in a) for a in alts]
+            options = list(alts)
             if optional:
                 options.append(())
             phrases = [p + o for p in phrases for o in options]
@@ -141,7 +145,7 @@ def compile_seq(nlp: "Language", text: str, lists: dict[str, list[str]], where: 
             _, alts, optional = it
             if any(len(a) != 1 for a in alts):
                 raise VocabError(f"{where}: multi-word alternatives need a plain sequence")
-            singles = sorted({lemma_key(a[0]) for a in alts})
+            singles = sorted({a[0] for a in alts})
             spec: dict = {"LEMMA": {"IN": singles}} if len(singles) > 1 else {"LEMMA": singles[0]}
             if optional:
                 spec["OP"] = "?"
@@ -235,7 +239,7 @@ def reset_cache() -> None:
 class _Hits:
     """Cue hits of one sentence: group name -> list of (start, end) token offsets in the span."""
 
-    __slots__ = ("by", "words", "lowers", "n")
+    __slots__ = ("by", "texts", "lowers", "n")
 
     def __init__(self, span: "Span", c: _Compiled):
         self.by: dict[str, list[tuple[int, int]]] = {}
@@ -249,7 +253,8 @@ class _Hits:
                 if m is not c.matcher:
                     s, e = s - base, e - base
                 self.by.setdefault(name, []).append((s, e))
-        self.lowers = [t.lower_ for t in span]
+        self.texts = [t.text for t in span]
+        self.lowers = [t.lower() for t in self.texts]
         self.n = len(self.lowers)
 
     def get(self, name: str) -> list[tuple[int, int]]:
@@ -290,7 +295,7 @@ def _first(h: _Hits, name: str) -> int:
 _NOT_VERB_BEFORE = {
     "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any",
     "some", "no", "of", "with", "by", "for", "in", "on", "to", "as", "from", "greater", "significant",
-    "significantly", "substantial", "marked", "small", "modest", "large", "slight", "dramatic",
+    "substantial", "marked", "small", "modest", "large", "slight", "dramatic",
     "overall", "relative", "mean", "average", "associated", "linked", "correlated", "related",
     "an", "more", "less", "further", "higher", "lower", "major", "minor", "rapid", "sharp",
     "steady", "gradual", "consistent", "similar", "corresponding", "percent", "%", "fold", "-",
@@ -299,7 +304,23 @@ _NOT_VERB_AFTER = {"in", "of", "among", "between", "from", "was", "were", "is", 
 _LINK_VERBS = {"is", "are", "was", "were", "be", "been", "being", "'s"}
 
 _OWN_ROLES = {"limitations"}
+_NEW_WORDS = frozenset({"propose", "proposes", "introduce", "introduces", "novel", "new", "first"})
+_OUTLINE = frozenset({"section", "sections", "sec.", "sect.", "chapter", "chapters", "appendix", "⟦ref⟧"})
+#: Negation next to these reports a (negative) finding, not a weakness of the study.
+_NEGATIVE_RESULT = frozenset({"significant", "significantly", "difference", "differences", "change", "changed", "observe", "observed", "detect", "detected", "affect", "affected", "associated", "correlated", "correlation", "association"})
+_NEGATORS = frozenset({"not", "n't", "no", "never", "cannot", "neither", "nor", "none", "unable", "without"})
 _DISCUSSION_ROLES = {"discussion", "conclusion", "limitations", "analysis", "results", None}
+
+
+def _month(h: _Hits, s: int) -> bool:
+    """"May" as a month or a name: capitalised anywhere but the start, or next to a number."""
+    tok = h.texts[s]
+    if tok != "May":
+        return False
+    if s > 0:
+        return True
+    nxt = h.texts[s + 1] if s + 1 < h.n else ""
+    return not nxt[:1].islower()
 
 
 def _causal_use(h: _Hits, s: int, e: int) -> bool:
@@ -338,11 +359,9 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
     others_claim = others and not own
 
     # -- hedge
-    modal_hits = [s for s, _ in h.get("hedge_modal")]
-    hedge = False
-    if modal_hits:
-        hedge = True
-    for g in ("hedge_adverb", "hedge_verb", "hedge_adjective"):
+    modal_hits = [s for s, _ in h.get("hedge_modal") if not _month(h, s)]
+    hedge = bool(modal_hits)
+    for g in ("hedge_adverb", "hedge_verb", "hedge_adjective", "hedge_condition", "investigation"):
         if g in h:
             hedge = True
     for s, e in h.get("hedge_noun"):
@@ -353,18 +372,17 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
         tags.add("hedge")
 
     # -- strong claim: boosters / absolute verbs, or direct causal claims, all unhedged
-    epistemic = bool(modal_hits) or "hedge_adverb" in h or any(
-        low[s] in ("appear", "appears", "appeared", "seem", "seems", "seemed") for s, _ in h.get("hedge_verb")
-    )
+    # Modals make a causal claim conditional (Yu et al.); reporting verbs ("suggests that X
+    # reduces Y") and negation ("X did not reduce Y") leave it a direct causal claim.
+    epistemic = bool(modal_hits) or "modal_other" in h
     strong = False
-    if not epistemic:
+    if not (modal_hits or "hedge_adverb" in h):
         if _any_unnegated(h, "booster", frozenset(neg - {"never"}), 2) or _any_unnegated(h, "absolute_verb", neg, 3):
             strong = True
+    if not strong and not epistemic:
         corr = _first(h, "correlational")
         for s, e in h.get("causal_verb"):
             if corr != -1 and corr < s:
-                continue
-            if _negated(h, s, neg, 3):
                 continue
             if _causal_use(h, s, e):
                 strong = True
@@ -385,19 +403,36 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
         tags.add("scale_claim")
 
     # -- contribution / aim / novelty / result need the authors as claimant
-    if own:
-        if "contribution_verb" in h and _any_unnegated(h, "contribution_verb", neg, 3):
+    framing = role in ("abstract", "introduction", "conclusion", None)
+    # "In Section 3, we describe ..." / "The rest of the paper ..." outline the paper
+    outline = "outline" in h or bool(set(low[:4]) & _OUTLINE) or (
+        any(w in _OUTLINE and (i + 1 < h.n and (low[i + 1][:1].isdigit() or low[i + 1] == "⟦ref⟧")) for i, w in enumerate(low))
+        and not words & _NEW_WORDS
+    )
+    if own and not outline:
+        if _any_unnegated(h, "contribution_verb", neg, 3):
+            tags.add("contribution")
+        elif role in ("abstract", "introduction", "conclusion") and any(
+            not _negated(h, s, neg, 3) and not (e < h.n and low[e] == "that")
+            for s, e in h.get("contribution_secondary")
+        ):
             tags.add("contribution")
         if "aim" in h and _any_unnegated(h, "aim", neg, 2):
             tags.add("aim")
+            if framing and not outline:
+                tags.add("contribution")  # "In this paper, we study ..." states the contribution too
+        if role == "abstract" and not outline and "contribution" not in tags and any(
+            w in ("we", "our") for w in low[:3]
+        ) and not ("result" in h or "hedge_modal" in h):
+            tags.add("contribution")  # abstracts: what the authors did is what they contribute
         if _any_unnegated(h, "novelty", neg, 3):
             tags.add("novelty")
         if _any_unnegated(h, "result", neg, 3):
             tags.add("result")
     elif not others:
         # impersonal voice in abstracts ("A new method is proposed", "The goal is to ...")
-        if "contribution_weak" in h and role in ("abstract", "introduction", "conclusion", None) and any(
-            low[s] in ("is", "are", "be") for s, _ in h.get("contribution_weak")
+        if framing and "contribution_weak" in h and any(
+            low[s] in ("is", "are", "was", "were") for s, _ in h.get("contribution_weak")
         ):
             tags.add("contribution")
         if "aim" in h and _any_unnegated(h, "aim", neg, 2):
@@ -421,24 +456,22 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
         tags.add("gap")
 
     # -- limitation
+    # strong cues ("a limitation of", "small sample size", "beyond the scope") count anywhere;
+    # weaker evidence (limitation or problem vocabulary, negation, modal perfect "may have
+    # biased", an enumeration "Second, ...") counts where authors discuss their own study.
     strong_lim = _any_unnegated(h, "limitation_strong", frozenset(), 0)
     weak_lim = "limitation_weak" in h
-    lim = False
-    if strong_lim:
-        lim = True
-    elif weak_lim:
-        if role in _OWN_ROLES:
-            lim = True
-        elif role in ("discussion", "conclusion") and (own or not others):
-            lim = True
-        elif own and role not in ("related_work", "background", "introduction", "abstract"):
-            lim = True
-    elif role in _OWN_ROLES and (hedge or low and low[0] in L.get("ordinal", frozenset())):
-        lim = True
+    negative = bool(words & _NEGATORS) and not (words & _NEGATIVE_RESULT)
+    enumerated = bool(low) and low[0] in L.get("ordinal", frozenset())
+    lim = strong_lim or role in _OWN_ROLES
+    if not lim and role in ("discussion", "conclusion"):
+        lim = not others_claim and (weak_lim or negative or enumerated or bool(modal_hits))
+    if not lim and role is None:
+        lim = weak_lim and (own or enumerated or negative) or enumerated
+    if not lim and weak_lim and own and role not in ("related_work", "background", "introduction", "abstract"):
+        lim = negative or enumerated or bool(modal_hits)
     if lim and others_claim and role in ("related_work", "background", "introduction"):
         lim = False  # limitations of cited work are a gap, not our limitation
-    if lim and not strong_lim and not own and "gap" in tags and role not in _OWN_ROLES:
-        lim = False
     if lim:
         tags.add("limitation")
 

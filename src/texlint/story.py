@@ -1,0 +1,52 @@
+"""The story arc of a paper, for summaries: phenomenon -> insight -> method -> evidence -> impact.
+
+Read from the argument map and facts the analysis stage computed (``doc.argument``,
+``doc.facts``); used by the text and JSON reports (and stored with cached results), never by
+rules. The positioning line says which criticism the paper invites: incremental work in a
+crowded area draws "no novelty", pioneering work in a quiet one draws "no impact".
+"""
+
+from __future__ import annotations
+
+
+def story_arc(doc) -> dict:
+    """The story arc for summaries: each stage found (with its first sentence) or missing."""
+    arg = doc.argument or {}
+    facts = doc.facts or {}
+
+    def first(move):
+        items = arg.get(move) or []
+        return items[0] if items else None
+
+    evidence = first("result")
+    if evidence is None and (facts.get("baselines", {}).get("present") or facts.get("error_bars", {}).get("present")):
+        ev = (facts.get("baselines") or facts.get("error_bars"))["evidence"]
+        evidence = ev[0] if ev else None
+    stages = {
+        "phenomenon": first("phenomenon"),
+        "insight": first("insight"),
+        "method": first("method_link") or first("contribution"),
+        "evidence": evidence,
+        "impact": first("impact"),
+        "novelty": first("novelty"),
+    }
+    novelty, impact = stages["novelty"] is not None, stages["impact"] is not None
+    if novelty and impact:
+        positioning = "novelty and impact are both argued explicitly."
+    elif novelty:
+        positioning = ("novelty is argued but impact is not: the paper invites \"why does this matter?\" "
+                       "(the usual criticism of pioneering work in a quiet area).")
+    elif impact:
+        positioning = ("impact is argued but novelty is not: the paper invites \"incremental / not novel\" "
+                       "(the usual criticism of work in a crowded area).")
+    else:
+        positioning = "neither novelty nor impact is argued explicitly: the paper invites both \"not novel\" and \"why does it matter?\"."
+    return {"stages": stages, "positioning": positioning}
+
+
+def story_lines(doc) -> list[str]:
+    arc = story_arc(doc)
+    marks = [f"{k} {'found' if v is not None else 'MISSING'}" for k, v in arc["stages"].items() if k != "novelty"]
+    nov = "found" if arc["stages"]["novelty"] is not None else "MISSING"
+    return [f"Story: {' -> '.join(marks)} (novelty {nov})", f"Positioning: {arc['positioning']}"]
+

@@ -1,0 +1,214 @@
+"""The rhetorical-move tagger: hand-written positives and near-misses per move, the ``tag``
+command, and the accuracy targets on the shared dev sets (skipped when they are absent)."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from texlint.nlp.pipeline import get_nlp
+from texlint.nlp.tagger import MOVES, run_tag_command, tag_span, tag_texts
+
+REPO = Path(__file__).resolve().parents[1]
+DATASETS = REPO.parent / "shared" / "datasets"
+
+# (move, sentence that must get it, near-miss that must not)
+CASES = [
+    ("phenomenon", "Surprisingly, we observe that deeper networks forget rare classes first.",
+     "We train the network for ten epochs."),
+    ("insight", "This suggests that the bottleneck is the tokenizer rather than the decoder.",
+     "The tokenizer splits words into subword units."),
+    ("method_link", "Motivated by this observation, we propose a curriculum over sequence lengths.",
+     "We propose a curriculum over sequence lengths."),
+    ("novelty", "To the best of our knowledge, this is the first study of label noise in parsing.",
+     "This is a study of label noise in parsing."),
+    ("contribution", "In this paper, we introduce a benchmark for multilingual retrieval.",
+     "Smith et al. introduce a benchmark for multilingual retrieval ⟦cite⟧."),
+    ("impact", "This enables practitioners to audit models without retraining them.",
+     "The model is retrained every week."),
+    ("gap", "However, existing methods fail to handle long documents.",
+     "Our method handles long documents in two passes."),
+    ("aim", "We aim to understand why pruning hurts calibration.",
+     "Pruning removes half of the weights."),
+    ("result", "We show that the adapter improves accuracy by 3 points.",
+     "The adapter has two linear layers."),
+    ("limitation", "A limitation of our approach is that it assumes aligned sentences.",
+     "Our approach uses aligned sentences from the training corpus."),
+    ("hedge", "The gain may be due to the larger vocabulary.",
+     "The gain comes from the larger vocabulary."),
+    ("strong_claim", "Dropout causes the drop in calibration.",
+     "Dropout may cause the drop in calibration."),
+    ("comparison", "Our parser outperforms the baseline on all treebanks.",
+     "Our parser does not outperform the baseline on all treebanks."),
+    ("sota", "The model achieves state-of-the-art results on three benchmarks.",
+     "The model is evaluated on three benchmarks."),
+    ("significance", "The improvement is statistically significant.",
+     "There is no significant improvement."),
+    ("efficiency_claim", "Our kernel is 3x faster and uses less memory than the reference.",
+     "Our kernel is written in CUDA."),
+    ("scale_claim", "The method scales to billions of parameters.",
+     "The method has two hyperparameters."),
+]
+
+
+def test_moves_tuple_is_stable():
+    assert MOVES == ("phenomenon", "insight", "method_link", "novelty", "contribution", "impact", "gap", "aim",
+                     "result", "limitation", "hedge", "strong_claim", "comparison", "sota", "significance",
+                     "efficiency_claim", "scale_claim")
+    assert {c[0] for c in CASES} == set(MOVES)
+
+
+@pytest.mark.parametrize("move,positive,negative", CASES, ids=[c[0] for c in CASES])
+def test_move_positive_and_near_miss(move, positive, negative):
+    pos, neg = tag_texts([positive, negative])
+    assert move in pos, f"{move} missing in {sorted(pos)}: {positive}"
+    assert move not in neg, f"{move} wrongly in {sorted(neg)}: {negative}"
+
+
+def test_calibrated_hedge_is_not_a_strong_claim():
+    (tags,) = tag_texts(["Larger batches may improve stability."])
+    assert "hedge" in tags and "strong_claim" not in tags
+    (tags,) = tag_texts(["Larger batches improve stability."])
+    assert "strong_claim" in tags and "hedge" not in tags
+
+
+def test_absolute_claims_are_strong():
+    for text in ("Our method always converges.", "This clearly proves the conjecture.",
+                 "The algorithm is guaranteed to find the optimum."):
+        (tags,) = tag_texts([text])
+        assert "strong_claim" in tags, text
+
+
+def test_negation_blocks_comparison_and_significance():
+    tags = tag_texts(["We do not outperform prior work ⟦cite⟧.", "We found no significant difference.",
+                      "The model fails to surpass the baseline."])
+    assert all("comparison" not in t for t in (tags[0], tags[2]))
+    assert "significance" not in tags[1]
+
+
+def test_cited_claims_are_not_our_novelty_or_contribution():
+    cited, own = tag_texts([
+        "A novel attention mechanism was proposed for this task ⟦cite⟧.",
+        "We propose a novel attention mechanism for this task.",
+    ])
+    assert "novelty" not in cited and "contribution" not in cited
+    assert {"novelty", "contribution"} <= own
+
+
+def test_month_may_is_not_a_hedge():
+    (tags,) = tag_texts(["The workshop was held in May 2021 in Vienna."])
+    assert "hedge" not in tags
+
+
+def test_outline_sentence_is_not_a_contribution():
+    (tags,) = tag_texts(["In Section 4, we describe the experimental setup."])
+    assert "contribution" not in tags
+
+
+def test_role_matters_for_limitations():
+    text = "Only two annotators labeled the data."
+    disc, meth = tag_texts([text, text], ["limitations", "method"])
+    assert "limitation" in disc and "limitation" not in meth
+    rel = "Their approach is limited to English ⟦cite⟧."
+    (tags,) = tag_texts([rel], ["related_work"])
+    assert "limitation" not in tags
+
+
+def test_tag_span_on_sentences_of_a_document():
+    nlp = get_nlp()
+    doc = nlp("We propose a new parser. It may fail on long inputs. Results show a 5% gain.")
+    sents = list(doc.sents)
+    assert len(sents) == 3
+    assert "contribution" in tag_span(sents[0], "introduction")
+    assert "hedge" in tag_span(sents[1])
+    assert "contribution" not in tag_span(sents[1])
+    assert isinstance(tag_span(sents[2]), frozenset)
+    # offsets inside a later sentence are handled (PhraseMatcher vs Matcher spans)
+    assert "hedge" not in tag_span(sents[0])
+
+
+def test_placeholders_are_single_tokens_in_cues():
+    (tags,) = tag_texts(["Unlike prior work ⟦cite⟧, we model ⟦math⟧ directly and outperform ⟦cite⟧."])
+    assert {"novelty", "comparison"} <= tags
+
+
+def test_run_tag_command_plain_and_jsonl(tmp_path):
+    src = tmp_path / "in.txt"
+    src.write_text(
+        "We propose a novel method.\n"
+        "\n"
+        + json.dumps({"text": "The results may not generalize.", "id": 7}) + "\n"
+        + "{not json, just a sentence that starts with a brace}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    assert run_tag_command(str(src), str(out)) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["text"] for r in rows] == [
+        "We propose a novel method.",
+        "The results may not generalize.",
+        "{not json, just a sentence that starts with a brace}",
+    ]
+    assert set(rows[0]) == {"text", "tags"}
+    assert rows[0]["tags"] == sorted(rows[0]["tags"])
+    assert {"contribution", "novelty"} <= set(rows[0]["tags"])
+    assert "hedge" in rows[1]["tags"]
+
+
+def test_run_tag_command_file_objects():
+    out = io.StringIO()
+    assert run_tag_command(io.StringIO("Our method scales to large graphs.\n"), out) == 0
+    row = json.loads(out.getvalue())
+    assert "scale_claim" in row["tags"]
+
+
+def test_empty_input():
+    out = io.StringIO()
+    assert run_tag_command(io.StringIO("\n\n"), out) == 0
+    assert out.getvalue() == ""
+
+
+# ---------------------------------------------------------------------------- dev-set targets
+
+TARGETS = [
+    ("uncertainty_szeged", "hedge", lambda lab: lab == "uncertain", 0.75),
+    ("limitations_kilicoglu", "limitation", lambda lab: lab == "limitation", 0.80),
+    ("claims_nlp_cnp", "contribution", lambda lab: "contribution-AIC" in lab, 0.60),
+    ("abstract_moves_samd", "gap", lambda lab: "Gap" in lab, 0.50),
+    ("claim_strength_yu", "strong_claim", lambda lab: lab == "direct_causal", 0.60),
+]
+#: Targets not reached yet (see docs/accuracy.md); kept visible as expected failures.
+BELOW_TARGET = {"limitations_kilicoglu", "claims_nlp_cnp"}
+
+
+@pytest.mark.parametrize(
+    "dataset,move,positive,target",
+    [pytest.param(*t, marks=pytest.mark.xfail(reason="below target, see docs/accuracy.md", strict=False))
+     if t[0] in BELOW_TARGET else t for t in TARGETS],
+    ids=[t[0] for t in TARGETS],
+)
+def test_dev_set_targets(dataset, move, positive, target):
+    path = DATASETS / f"{dataset}.dev.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from accuracy import load, prf, role_of
+    finally:
+        sys.path.pop(0)
+    rows = load(dataset)
+    tags = tag_texts([r["text"] for r in rows], [role_of(dataset, r) for r in rows])
+    p, r, f, _ = prf([positive(row["label"]) for row in rows], [move in t for t in tags])
+    assert f >= target, f"{dataset}: {move} F1 {f:.3f} (P {p:.3f}, R {r:.3f}) < {target}"
+
+
+def test_benchmark_script_runs_without_datasets(tmp_path):
+    env = {"TEXLINT_SHARED": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    proc = subprocess.run([sys.executable, str(REPO / "benchmarks" / "accuracy.py"), "--no-write"],
+                          capture_output=True, text=True, env=env, cwd=REPO)
+    assert proc.returncode == 1 and "no datasets" in proc.stderr
