@@ -189,3 +189,41 @@ def test_linting_an_included_file_reports_its_findings_only(tmp_path):
     data = json.loads(cli(["s/a.tex", "--format", "json"], tmp_path).stdout)
     assert [f["file"] for f in data["findings"]] == ["s/a.tex"]
     assert data["documents"][0]["root"] == "main.tex"
+
+
+# -- plugins -------------------------------------------------------------------------------------
+def test_entry_point_plugins_register_rules(monkeypatch, tmp_path):
+    """A third-party package's entry point (a Rule class or a folder of TOML packs) adds rules."""
+    import importlib.metadata as md
+
+    from texlint.engine import registry as reg
+    from texlint.engine.rule import Rule
+
+    class PluginRule(Rule):
+        code = "W960"
+        name = "plugin-rule"
+        category = "style"
+        summary = why = bad = good = fix = "x"
+
+        def check(self, doc, ctx):
+            yield ctx.document_finding("plugin ran")
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "p.toml").write_text('[[rule]]\ncode = "W961"\nname = "plugin-pack"\ntype = "existence"\n'
+                                 'category = "style"\nmessage = "m"\ntokens = ["zzz"]\n', encoding="utf-8")
+
+    class EP:
+        def __init__(self, name, obj):
+            self.name, self._obj = name, obj
+
+        def load(self):
+            return self._obj
+
+    def fake_entry_points(group=None):
+        return [EP("a", PluginRule), EP("b", str(pack))] if group == "texlint.rules" else []
+
+    monkeypatch.setattr(md, "entry_points", fake_entry_points)
+    registry = reg.build_registry()
+    assert registry.get("W960") is PluginRule
+    assert registry.get("plugin-pack") is not None

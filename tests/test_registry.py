@@ -44,7 +44,7 @@ EXAMPLE_RULES = [r for r in RULES if getattr(r, "examples_are_tests", True)]
 
 @pytest.mark.parametrize("rule", EXAMPLE_RULES, ids=lambda r: r.code)
 def test_bad_example_flags_and_good_example_does_not(rule):
-    select = [rule.code]
+    select = [rule.code, *getattr(rule, "example_select", ())]
     venue = getattr(rule, "example_venue", None)
     review = getattr(rule, "example_review", None)
     files = getattr(rule, "example_files", None)
