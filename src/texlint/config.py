@@ -82,17 +82,9 @@ def find_config(start: Path) -> Path | None:
 
 
 def _read(path: Path) -> dict:
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # pragma: no cover
-        import tomli as tomllib
-    try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    from texlint.tomlio import read_toml
+
+    return read_toml(path, ConfigError)
 
 
 def load_config(path: Path | None) -> Config:

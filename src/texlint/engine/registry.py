@@ -36,17 +36,9 @@ def builtin_rules_dir() -> Path:
 
 
 def load_toml(path: Path) -> dict:
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # pragma: no cover - Python < 3.11
-        import tomli as tomllib
-    try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except OSError as exc:
-        raise RuleError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise RuleError(f"{path}: invalid TOML ({exc})") from None
+    from texlint.tomlio import read_toml
+
+    return read_toml(path, RuleError)
 
 
 def pack_rules(folder_or_file: Path) -> list[type[Rule]]:
