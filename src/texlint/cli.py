@@ -104,9 +104,14 @@ def main() -> None:
 @click.option("--profile", is_flag=True, help="Print per-stage timings to stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="Only the findings, no summary.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option("--cache-dir", type=click.Path(path_type=Path),
+              help="Cache folder (default: $TEXLINT_CACHE_DIR, else .texlint_cache/ beside the root document).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for linting several documents.")
 @_guard
 def lint_cmd(paths, fmt, output, html_path, select, extend_select, ignore, venue, review, fail_on, config, root,
-             no_inline_suppress, baseline, write_baseline, profile, quiet, color):
+             no_inline_suppress, baseline, write_baseline, profile, quiet, color, no_cache, cache_dir, jobs):
     """Lint LaTeX files or folders."""
     import time
 
@@ -119,7 +124,22 @@ def lint_cmd(paths, fmt, output, html_path, select, extend_select, ignore, venue
         review=review, fail_on=fail_on, config=config, root=root, inline_suppress=not no_inline_suppress,
         baseline=baseline,
     )
-    result = run(list(paths), opts)
+    from texlint.cache import format_supported
+
+    reportable = format_supported(fmt, html_path is not None)
+    opts.use_cache = not no_cache and reportable
+    opts.need_documents = not reportable
+    opts.cache_dir = cache_dir
+    opts.jobs = jobs
+    bar = None
+    if not quiet and _isatty(sys.stderr):
+        bar = _ProgressBar()
+        opts.progress = bar.advance
+    try:
+        result = run(list(paths), opts)
+    finally:
+        if bar is not None:
+            bar.close()
     if write_baseline is not None:
         from texlint.engine.baseline import write_baseline as _write
 
@@ -148,6 +168,33 @@ def lint_cmd(paths, fmt, output, html_path, select, extend_select, ignore, venue
         click.echo(f"texlint profile ({len(result.documents)} document(s), wall {time.perf_counter() - t0:.3f} s):", err=True)
         click.echo(total.report(), err=True)
     sys.exit(result.exit_code())
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class _ProgressBar:
+    """A click progress bar on stderr, shown once a run has more than one document."""
+
+    def __init__(self) -> None:
+        self._bar = None
+
+    def advance(self, dr, done: int, total: int) -> None:
+        if total < 2:
+            return
+        if self._bar is None:
+            self._bar = click.progressbar(length=total, label="linting", file=sys.stderr,
+                                          item_show_func=lambda x: x)
+            self._bar.__enter__()
+        self._bar.update(1, dr.root)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
 
 
 @main.command("inspect")

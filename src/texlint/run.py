@@ -30,8 +30,11 @@ class Options:
     root: Path | None = None
     inline_suppress: bool = True
     baseline: Path | None = None
-    use_cache: bool = True
+    use_cache: bool = False  # the CLI turns the cache on; library calls get fresh results
     jobs: int = 1
+    cache_dir: Path | None = None  # --cache-dir (else $TEXLINT_CACHE_DIR, else beside the root)
+    need_documents: bool = False  # a reporter needs the full Document (html): no worker processes
+    progress: Any = field(default=None, repr=False, compare=False)  # progress(doc_result, done, total)
 
 
 @dataclass
@@ -201,8 +204,86 @@ def _inside(p: Path, folder: Path) -> bool:
 
 
 def run(paths: list[Path], opts: Options) -> RunResult:
+    """Lint every root document under ``paths``: cache hits first, then the misses, in one
+    process or (``opts.jobs > 1``) in worker processes; results keep the input order."""
     roots = collect_roots(paths, opts.root)
-    cache: dict = {}
-    docs = [lint_root(r, named, opts, cache) for r, named in roots]
+    results: list[DocResult | None] = [None] * len(roots)
+    done = [0]
+
+    def _progress(dr: DocResult) -> None:
+        done[0] += 1
+        if opts.progress is not None:
+            opts.progress(dr, done[0], len(roots))
+
+    pending: list[tuple[int, Path, set[Path] | None, str | None, Path | None]] = []
+    for i, (r, named) in enumerate(roots):
+        key = cdir = None
+        if opts.use_cache:
+            hit, key, cdir = cache_lookup(r, named, opts)
+            if hit is not None:
+                results[i] = hit
+                _progress(hit)
+                continue
+        pending.append((i, r, named, key, cdir))
+    if opts.jobs > 1 and len(pending) > 1 and not opts.need_documents:
+        from texlint.batch import lint_parallel
+
+        for i, dr in lint_parallel(pending, opts):
+            results[i] = dr
+            _progress(dr)
+    else:
+        registry_cache: dict = {}
+        for i, r, named, key, cdir in pending:
+            results[i] = lint_and_store(r, named, opts, registry_cache, key, cdir)
+            _progress(results[i])
+    docs = [d for d in results if d is not None]
     fail_on = opts.fail_on or (getattr(docs[0], "fail_on", "warning") if docs else "warning")
     return RunResult(docs, fail_on)
+
+
+# -- result cache (texlint.cache) -----------------------------------------------------------
+
+def _filter_named(findings: list[Finding], named: set[Path] | None, folder: Path) -> list[Finding]:
+    """Keep findings in the files the user named (display paths), and document-level ones."""
+    if not named:
+        return findings
+    shown = {display_path(p) for p in named if _inside(p, folder)}
+    return [f for f in findings if f.location.file in shown or f.document_level]
+
+
+def cache_lookup(root: Path, named: set[Path] | None, opts: Options):
+    """(DocResult or None, key, cache folder) for one root; the key is None when not cacheable."""
+    import time
+
+    from texlint import cache
+
+    t0 = time.perf_counter()
+    cfg = effective_config(root, opts)
+    key = cache.make_key(root, cfg, opts.inline_suppress, opts.baseline)
+    cdir = cache.cache_dir_for(root, opts.cache_dir)
+    if key is None:
+        return None, None, None
+    entry = cache.lookup(cdir, key)
+    if entry is None:
+        return None, key, cdir
+    folder = Path(entry["folder"])
+    timer = Timer()
+    dr = DocResult(display_path(root), _filter_named(entry["findings"], named, folder), None, entry["venue"],
+                   entry["review"], timer, entry["suppressed"], entry["baselined"], entry["summary"])
+    dr.fail_on = cfg.fail_on  # type: ignore[attr-defined]
+    timer.stages["cache"] = time.perf_counter() - t0
+    return dr, key, cdir
+
+
+def lint_and_store(root: Path, named: set[Path] | None, opts: Options, registry_cache: dict | None,
+                   key: str | None, cdir: Path | None) -> DocResult:
+    """``lint_root``, writing the complete result to the cache when a key is given."""
+    if key is None or cdir is None:
+        return lint_root(root, named, opts, registry_cache)
+    from texlint import cache
+
+    dr = lint_root(root, None, opts, registry_cache)
+    cache.store(cdir, key, dr, dr.findings)
+    if named:
+        dr.findings = _filter_named(dr.findings, named, Path(dr.doc.project.folder))
+    return dr
