@@ -35,7 +35,8 @@ def test_rule_has_case_file_with_flag_and_pass(rule):
     path = CASES / f"{rule.name}.toml"
     assert path.is_file(), f"missing {path.relative_to(REPO)}"
     cases = tomllib.loads(path.read_text(encoding="utf-8")).get("case", [])
-    assert any(c["expect"] not in ([], 0) for c in cases), "needs a case it must flag"
+    if rule.code != "L006":  # its flag case needs a multi-megabyte input: tests/test_adversarial.py::test_20mb_tex
+        assert any(c["expect"] not in ([], 0) for c in cases), "needs a case it must flag"
     assert any(c["expect"] in ([], 0) for c in cases), "needs a near-miss it must not flag"
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
+#: Characters of one document texlint reads (a long thesis is ~1 M); the rest is reported, not read.
+MAX_DOCUMENT_CHARS = 2_500_000
 TEX_SUFFIXES = (".tex", ".ltx")
 
 _MAGIC_ROOT = re.compile(r"^[ \t]*%+[ \t]*!TEX[ \t]+root[ \t]*=[ \t]*(.+?)[ \t]*$", re.I | re.M)
@@ -104,13 +106,20 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str, bool]:
     return data.decode("latin-1"), "latin-1", True
 
 
+_SIGNATURES = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\x7fELF", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b",
+               b"BZh", b"\xfd7zXZ", b"MZ", b"\xca\xfe\xba\xbe", b"\x00asm")
+_TEXT_CONTROLS = set(b"\t\n\f\r")
+
+
 def looks_binary(data: bytes) -> bool:
+    """A file that is not text: a known binary signature, or many control bytes (a stray NUL is not enough)."""
     head = data[:8192]
     if not head:
         return False
-    if b"\x00" in head and head.count(b"\x00") > len(head) // 100:
+    if head.startswith(_SIGNATURES):
         return True
-    return False
+    controls = sum(1 for c in head if c < 32 and c not in _TEXT_CONTROLS)
+    return controls > max(8, len(head) // 20)
 
 
 def declared_encoding(text: str) -> str | None:
@@ -164,6 +173,12 @@ class Project:
 
     def _add(self, path: Path, text: str, encoding: str) -> SourceFile:
         text = text.replace("\x00", " ")
+        budget = MAX_DOCUMENT_CHARS - self._next_base
+        cut = len(text) > max(budget, 0)
+        if cut:
+            keep = max(budget, 0)
+            para = text.rfind("\n\n", 0, keep)
+            text = text[:para if para > keep // 2 else keep]
         try:
             rel = Path(os.path.realpath(path)).relative_to(self.folder).as_posix()
         except ValueError:
@@ -172,6 +187,10 @@ class Project:
         self._next_base += len(text) + 1
         self.files.append(sf)
         self._by_real[os.path.realpath(path)] = sf
+        if cut:
+            sf.truncated = True  # type: ignore[attr-defined]
+            self.problems.append(Problem("L006", f"the document is longer than {MAX_DOCUMENT_CHARS:,} characters; "
+                                         f"texlint read {sf.rel} only up to here", sf, max(0, len(text) - 1), 1))
         return sf
 
     def resolve(self, name: str, base_dirs: list[Path], exts=(".tex",)) -> Path | None:
@@ -295,10 +314,11 @@ class IncludeGraph:
                 name = os.path.join(a or "", b) if (cmd in ("import", "subimport", "inputfrom", "subinputfrom") and b is not None) else (a if a is not None else bare)
                 if not name:
                     continue
+                name = name.strip()
                 for d in {p.parent} | roots_dirs:
-                    cand = d / name.strip()
-                    for c in (cand, cand.with_name(cand.name + ".tex")):
-                        rc = Path(os.path.realpath(c))
+                    base = os.path.normpath(os.path.join(d, name))  # folders are already real paths
+                    for c in (base, base + ".tex"):
+                        rc = Path(c)
                         if rc in self.texts and rc != p:
                             targets.add(rc)
             self.edges[p] = targets
@@ -362,7 +382,8 @@ def find_root(file: Path) -> Path:
     if _DOCCLASS.search(text):
         return file
     top = _project_top(file.parent)
-    if top == file.parent:
+    if top == file.parent and not (top / ".git").exists():
+        # No work tree: the root is usually beside the file or one folder up (sections/intro.tex).
         top = file.parent.parent if file.parent.parent != file.parent else file.parent
     graph = IncludeGraph(top)
     real = Path(os.path.realpath(file))

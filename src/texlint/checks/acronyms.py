@@ -207,7 +207,7 @@ class RepeatedWord(Rule):
 
 # -- acronyms ---------------------------------------------------------------------------------------
 
-_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*?)(s?)\s*[),;]")
+_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9]{0,20}[A-Z][A-Za-z0-9-]{0,20}?)(s?)\s*[),;]")
 _STOP = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "with", "by", "from", "via", "at", "based"}
 
 
@@ -329,7 +329,7 @@ class AcronymRedefined(Rule):
                 seen[acr] = (p, a)
 
 
-_CAMEL = re.compile(r"(?<![\w\\-])([A-Za-z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)(?![\w-])")
+_CAMEL = re.compile(r"(?<![\w\\-])(?=[A-Za-z][A-Za-z0-9]*[a-z])([A-Za-z][A-Za-z0-9]*)(?![\w-])")
 
 
 def _is_coined(word: str) -> bool:

@@ -83,3 +83,16 @@ class ParseProblem(_LoaderRule):
     bad = "\\begin{itemize}\n\\item one\n\\end{enumerate}"
     good = "\\begin{itemize}\n\\item one\n\\end{itemize}"
     fix = "Balance the braces or environments at the reported place."
+
+
+@register
+class DocumentTooLarge(_LoaderRule):
+    code = "L006"
+    name = "document-too-large"
+    severity = "warning"
+    examples_are_tests = False  # needs a multi-megabyte input: see tests/test_adversarial.py
+    summary = "The document exceeds texlint's size budget (2.5 million characters); the rest was not read."
+    why = "A linter that hangs on a generated or concatenated file is worse than one that reads the first part and says so."
+    bad = "% a 20 MB generated .tex file"
+    good = "% a paper or thesis of normal size"
+    fix = "Lint the real sources (the chapters) rather than a generated or concatenated file."

@@ -13,7 +13,7 @@ from texlint.model import BibEntry
 from texlint.project import decode, is_within
 
 _ENTRY = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}]+)\s*,", re.M)
-_FIELD = re.compile(r"(\w+)\s*=\s*(?:\{((?:[^{}]|\{[^{}]*\})*)\}|\"([^\"]*)\"|(\w+))", re.S)
+_FIELD = re.compile(r"(?<!\w)(\w+)\s*=\s*(?:\{((?:[^{}]|\{[^{}]*\})*)\}|\"([^\"]*)\"|(\w+))", re.S)
 _BBL_ITEM = re.compile(r"\\bibitem\s*(?:\[(?:[^\[\]]|\[[^\]]*\])*\])?\s*\{([^}]+)\}|\\entry\s*\{([^}]+)\}")
 _SKIP_TYPES = {"comment", "preamble", "string"}
 

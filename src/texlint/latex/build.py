@@ -178,7 +178,7 @@ class Builder:
                     out.append((sf, sf.text))
                     todo.append(sf)
         # The preload registers problems of its own reads; the walk reports them in place.
-        self.project.problems = [p for p in self.project.problems if p.rule == "L004"]
+        self.project.problems = [p for p in self.project.problems if p.rule in ("L004", "L006")]
         return out
 
     # -- files --------------------------------------------------------------------------------
@@ -191,7 +191,8 @@ class Builder:
         nodes, problems = parse_text(text, self.db)
         for p in problems:
             self.project.problems.append(Problem("L005", p.message, sf, p.offset, 1))
-        self._check_unclosed(nodes, text, sf)
+        if not getattr(sf, "truncated", False):  # a cut file ends mid-environment by construction
+            self._check_unclosed(nodes, text, sf)
         if only_document:
             docs = [n for n in nodes if isinstance(n, LatexEnvironmentNode) and n.environmentname == "document"]
             if docs:
@@ -255,20 +256,25 @@ class Builder:
             self._emit(b)
         self.bufs[-1] = _Buffer(b.kind)
 
+    def _pop_buf(self) -> _Buffer:
+        """Pop the innermost buffer; hostile nesting (``\\begin{document}`` inside a title) may have
+        emptied the stack already, so hand back a throwaway one instead of failing."""
+        return self.bufs.pop() if self.bufs else _Buffer("discard")
+
     def _push(self, kind: str, float_index: int | None = None) -> _Buffer:
         b = _Buffer(kind, float_index)
         self.bufs.append(b)
         return b
 
     def _pop(self) -> Prose | None:
-        b = self.bufs.pop()
+        b = self._pop_buf()
         if b.kind in ("cell",):
             return None
         return self._emit(b) if (self.in_document or b.kind == "title") else None
 
     def _flush_all(self) -> None:
         while self.bufs:
-            b = self.bufs.pop()
+            b = self._pop_buf()
             if self.in_document or b.kind == "title":
                 self._emit(b)
 
@@ -436,7 +442,7 @@ class Builder:
         elif name == "title" or name == "icmltitle":
             self._push("title")
             self._walk_arg(args, -1)
-            b = self.bufs.pop()
+            b = self._pop_buf()
             if not b.blank():
                 saved, self.section = self.section, None
                 prose = self._emit_title(b)
@@ -554,7 +560,7 @@ class Builder:
         starred = bool(args) and args[0] is not None and _node_text(args[0]) == "*"
         self._push("heading")
         self._walk_arg(args, -1)
-        b = self.bufs.pop()
+        b = self._pop_buf()
         title = "".join(b.parts).strip()
         saved = self.section
         prose = None
@@ -719,14 +725,14 @@ class Builder:
             self.doc.has_bibliography = True
             self._push("discard")
             self._walk(node.nodelist)
-            self.bufs.pop()
+            self._pop_buf()
             return
         if env in ctx.NON_PROSE_ENVS:
             self._push("discard")
             self.env_stack.append(env)
             self._walk(node.nodelist)
             self.env_stack.pop()
-            self.bufs.pop()
+            self._pop_buf()
             return
         if env in ctx.LIST_ENVS:
             self._paragraph_break()
@@ -766,7 +772,7 @@ class Builder:
         self.float_stack.append(len(self.doc.floats) - 1)
         self._push("discard")
         self._walk(node.nodelist)
-        self.bufs.pop()
+        self._pop_buf()
         self.float_stack.pop()
 
     def _tabular(self, node, env: str, start: int) -> None:
@@ -779,7 +785,7 @@ class Builder:
         self._cell_start = self._g(node.pos)
         self._walk(node.nodelist)
         self._new_cell(None)
-        self.bufs.pop()
+        self._pop_buf()
         self.table_stack.pop()
         table.rows = [r for r in table.rows if any(t for t, _ in r)]
 

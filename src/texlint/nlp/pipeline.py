@@ -117,8 +117,12 @@ def split_sentences(doc: "Doc") -> "Doc":
             i = boundary_after
         else:
             i += 1
-    for k in range(n):
-        doc[k].is_sent_start = starts[k]
+    # One array write: setting token.is_sent_start one by one is quadratic in spaCy.
+    import numpy
+    from spacy.attrs import SENT_START
+
+    values = numpy.array([1 if s else -1 for s in starts], dtype="int64").astype("uint64").reshape(-1, 1)
+    doc.from_array([SENT_START], values)
     return doc
 
 
