@@ -149,15 +149,17 @@ def lint_cmd(paths, fmt, output, html_path, select, extend_select, ignore, venue
     from texlint.report.text import use_color
 
     t_report = time.perf_counter()
-    text = render(fmt, result, color=(fmt == "text" and output is None and use_color(color)), quiet=quiet)
+    colored = fmt == "text" and output is None and use_color(color)
+    text = render(fmt, result, color=colored, quiet=quiet)
     if html_path is not None:
         Path(html_path).write_text(render("html", result), encoding="utf-8")
     if output is not None:
         Path(output).write_text(text, encoding="utf-8")
         if fmt != "text" and not quiet:
-            click.echo(render("text", result, color=use_color(color, sys.stderr), quiet=quiet), err=True, nl=False)
+            err_color = use_color(color, sys.stderr)
+            click.echo(render("text", result, color=err_color, quiet=quiet), err=True, nl=False, color=err_color)
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=colored)  # click strips colour codes off a terminal unless told
     if profile:
         from texlint.timing import Timer
 

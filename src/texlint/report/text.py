@@ -55,6 +55,17 @@ def _sort_key(f) -> tuple:
     return (loc.line, loc.column, f.rule, f.message)
 
 
+def _story(d):
+    """The story arc of a document (from the model, or from a cached summary), if it was analysed."""
+    if d.doc is not None:
+        if not d.doc.argument:
+            return None
+        from texlint.story import story_arc
+
+        return story_arc(d.doc)
+    return (d.summary or {}).get("story")
+
+
 def render(result, color: bool = False, quiet: bool = False, show_summary: bool = True, **_opts) -> str:
     c = _COLORS if color else _PLAIN
     out: list[str] = []
@@ -82,6 +93,16 @@ def render(result, color: bool = False, quiet: bool = False, show_summary: bool 
                 if f.suggestion:
                     out.append(f"    {c['dim']}suggestion: {clean(f.suggestion)}{c['reset']}")
     if show_summary and not quiet:
+        for d in result.documents:
+            arc = _story(d)
+            if arc is not None:
+                if out:
+                    out.append("")
+                prefix = f"{clean(d.root)}: " if len(result.documents) > 1 else ""
+                marks = [f"{k} {'found' if v is not None else 'MISSING'}" for k, v in arc["stages"].items() if k != "novelty"]
+                nov = "found" if arc["stages"].get("novelty") is not None else "MISSING"
+                out.append(f"{c['dim']}{prefix}Story:{c['reset']} {' -> '.join(marks)} (novelty {nov})")
+                out.append(f"{c['dim']}{prefix}Positioning:{c['reset']} {arc['positioning']}")
         n = Counter(result.counts())
         total = sum(n.values())
         docs = _plural(len(result.documents), "document")
