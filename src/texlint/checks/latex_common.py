@@ -236,15 +236,30 @@ def label_in_source(doc, name: str) -> bool:
     return False
 
 
+_NAME_TOKEN = re.compile(r"(?<![\w:.-])[\w:.-]+(?![\w:.-])")
+_DEFINITION_BEFORE = re.compile(r"\\label\s*\{\s*$|label\s*=\s*\{?\s*$")
+
+
 def name_used_in_source(doc, name: str) -> bool:
-    """Is a label name mentioned in the source other than where it is defined?"""
-    src = all_source(doc)
-    esc = re.escape(name)
-    for m in re.finditer(r"(?<![\w:.-])" + esc + r"(?![\w:.-])", src):
-        before = src[max(0, m.start() - 30):m.start()]
-        if re.search(r"\\label\s*\{\s*$|label\s*=\s*\{?\s*$", before):
-            continue
-        return True
+    """Is a label name mentioned in the source other than where it is defined?
+
+    One pass over the source per document collects every name-like token not directly
+    preceded by ``\\label{`` (so checking many floats stays linear)."""
+    store = memo(doc)
+    used = store.get("source_names")
+    if used is None:
+        src = all_source(doc)
+        used = set()
+        for m in _NAME_TOKEN.finditer(src):
+            if not _DEFINITION_BEFORE.search(src[max(0, m.start() - 30):m.start()]):
+                used.add(m.group(0))
+        store["source_names"] = used
+    if re.fullmatch(r"[\w:.-]+", name):
+        return name in used
+    src = all_source(doc)  # unusual characters in the name: search for it directly
+    for m in re.finditer(r"(?<![\w:.-])" + re.escape(name) + r"(?![\w:.-])", src):
+        if not _DEFINITION_BEFORE.search(src[max(0, m.start() - 30):m.start()]):
+            return True
     return False
 
 
