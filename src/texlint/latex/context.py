@@ -184,7 +184,35 @@ def _base_db(user_macros: tuple[tuple[str, str], ...] = (), user_envs: tuple[tup
     envs += [EnvironmentSpec(name, VerbatimArgsParser(verbatim_arg_type="verbatim-environment"))
              for name in VERBATIM_ENVS]
     db.add_context_category("texlint", macros=macros, environments=envs, prepend=True)
+    _index_specials(db)
     return db
+
+
+def _index_specials(db) -> None:
+    """Replace pylatexenc's specials test (a loop over every special at every character, its top
+    hotspot) by a lookup on the first character; same precedence: longest match, then the
+    earliest category."""
+    by_first: dict[str, list] = {}
+    for cat in db.category_list:
+        for chars, spec in db.d[cat]["specials"].items():
+            if chars:
+                by_first.setdefault(chars[0], []).append((chars, spec))
+    for cands in by_first.values():
+        seen: dict[str, object] = {}
+        for chars, spec in cands:  # first category wins for equal strings
+            seen.setdefault(chars, spec)
+        cands[:] = sorted(seen.items(), key=lambda cs: -len(cs[0]))
+
+    def test_for_specials(s, pos, parsing_state=None):
+        cands = by_first.get(s[pos:pos + 1])
+        if not cands:
+            return None
+        for chars, spec in cands:
+            if s.startswith(chars, pos):
+                return spec
+        return None
+
+    db.test_for_specials = test_for_specials
 
 
 def context_db(user_macros: dict[str, str] | None = None, user_envs: dict[str, str] | None = None):
