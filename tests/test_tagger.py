@@ -183,12 +183,15 @@ TARGETS = [
     ("claim_strength_yu", "strong_claim", lambda lab: lab == "direct_causal", 0.60),
 ]
 #: Targets not reached yet (see docs/accuracy.md); kept visible as expected failures.
-BELOW_TARGET = {"limitations_kilicoglu", "claims_nlp_cnp"}
+BELOW_TARGET = {
+    "limitations_kilicoglu": "limitation F1 ~0.74 < 0.80: many Kilicoglu limitation sentences are limitations only "
+                             "in context (items after an announcement), which a per-sentence tagger cannot see",
+}
 
 
 @pytest.mark.parametrize(
     "dataset,move,positive,target",
-    [pytest.param(*t, marks=pytest.mark.xfail(reason="below target, see docs/accuracy.md", strict=False))
+    [pytest.param(*t, marks=pytest.mark.xfail(reason=BELOW_TARGET[t[0]], strict=False))
      if t[0] in BELOW_TARGET else t for t in TARGETS],
     ids=[t[0] for t in TARGETS],
 )
@@ -207,8 +210,115 @@ def test_dev_set_targets(dataset, move, positive, target):
     assert f >= target, f"{dataset}: {move} F1 {f:.3f} (P {p:.3f}, R {r:.3f}) < {target}"
 
 
+# Precision on real-paper sentences: what these moves must NOT be (seen as false alarms in papers).
+NOT_MOVES = [
+    ("impact", "This result does not apply to models with linear attention."),
+    ("impact", "Our code is available at ⟦url⟧."),
+    ("impact", "The code and data are publicly available."),
+    ("efficiency_claim", "Recurrent networks have an implicit bias towards short-term memory."),
+    ("efficiency_claim", "Modelling human variation in rating tasks is crucial for personalization."),
+    ("efficiency_claim", "We compute the loss on the validation set."),
+    ("scale_claim", "We apply large scale Bayesian decipherment to the cipher."),
+    ("scale_claim", "The new solver is hundreds to thousands of times faster."),
+    ("scale_claim", "Annotators rated each answer on a five-point scale."),
+    ("limitation", "Recurrent networks have an implicit bias towards short-term memory."),
+]
+YES_MOVES = [
+    ("impact", "This opens the door to auditing deployed models without retraining."),
+    ("impact", "Our findings have implications for the design of tokenizers."),
+    ("impact", "This makes it possible to train on a single GPU."),
+    ("efficiency_claim", "The new solver is hundreds to thousands of times faster."),
+    ("efficiency_claim", "Our method reduces peak memory usage by 40%."),
+    ("scale_claim", "The approach scales to billions of parameters."),
+    ("scale_claim", "Our method scales linearly with sequence length."),
+]
+
+
+@pytest.mark.parametrize("move,text", NOT_MOVES, ids=[f"not-{m}-{i}" for i, (m, _) in enumerate(NOT_MOVES)])
+def test_real_paper_false_alarms_are_gone(move, text):
+    (tags,) = tag_texts([text], ["introduction"])
+    assert move not in tags, f"{move} wrongly in {sorted(tags)}: {text}"
+
+
+@pytest.mark.parametrize("move,text", YES_MOVES, ids=[f"yes-{m}-{i}" for i, (m, _) in enumerate(YES_MOVES)])
+def test_precise_cues_still_fire(move, text):
+    (tags,) = tag_texts([text], ["introduction"])
+    assert move in tags, f"{move} missing in {sorted(tags)}: {text}"
+
+
+def test_impersonal_method_descriptions_in_abstracts_are_contributions():
+    passive, own_action, background = tag_texts([
+        "The projection is performed by a neural network whose weights are learned on parallel data.",
+        "We extrinsically evaluate these techniques on two metaphor detection tasks.",
+        "Machine translation is a long-standing problem that has been studied for decades.",
+    ], ["abstract", "introduction", "abstract"])
+    assert "contribution" in passive and "contribution" in own_action
+    assert "contribution" not in background
+
+
+def test_numeric_citations_make_a_reported_claim():
+    own, cited = tag_texts(["Our sample size was small and we could not adjust for smoking.",
+                            "A recent trial found that the drug may reduce relapse [12, 13]."], ["discussion", "discussion"])
+    assert "limitation" in own and "limitation" not in cited
+
+
+def test_benchmark_script_split_option(tmp_path):
+    ds = tmp_path / "datasets"
+    ds.mkdir()
+    rows = [{"text": "We propose a new parser.", "label": ["contribution-AIC"], "section": "abstract"},
+            {"text": "Parsing is hard.", "label": ["context-AIC"], "section": "abstract"}]
+    (ds / "claims_nlp_cnp.test.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    env = {"TEXLINT_SHARED": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    script = str(REPO / "benchmarks" / "accuracy.py")
+    proc = subprocess.run([sys.executable, script, "--split", "test"], capture_output=True, text=True, env=env, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr
+    assert "split: test" in proc.stdout
+    line = next(l for l in proc.stdout.splitlines() if l.startswith("| CNP contribution-AIC"))
+    assert "| 1.000 | 1.000 | 1.000 | 1 |" in line  # P, R, F1, n pos on the two test rows
+    proc = subprocess.run([sys.executable, script, "--split", "dev", "--no-write"], capture_output=True, text=True,
+                          env=env, cwd=REPO)
+    assert proc.returncode == 1 and "no *.dev.jsonl" in proc.stderr
+
+
 def test_benchmark_script_runs_without_datasets(tmp_path):
     env = {"TEXLINT_SHARED": str(tmp_path), "PATH": "/usr/bin:/bin"}
     proc = subprocess.run([sys.executable, str(REPO / "benchmarks" / "accuracy.py"), "--no-write"],
                           capture_output=True, text=True, env=env, cwd=REPO)
     assert proc.returncode == 1 and "no datasets" in proc.stderr
+
+
+# ---------------------------------------------------------------------------- corpus review
+
+
+def _review_module():
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import review_corpus
+    finally:
+        sys.path.pop(0)
+    return review_corpus
+
+
+def test_corpus_judgements_file_is_well_formed():
+    data = json.loads((REPO / "benchmarks" / "corpus_judgements.json").read_text(encoding="utf-8"))
+    judged = data["judgements"]
+    assert judged
+    for key, verdict in judged.items():
+        paper, rule, loc, fingerprint = key.split("|")
+        assert rule[:1] in "SCR" and ":" in loc and fingerprint
+        assert isinstance(verdict["right"], bool) and verdict["reason"].strip()
+        assert len(verdict.get("excerpt", "").split()) <= 12, key  # never more than a short excerpt
+
+
+def test_review_tables_count_verdicts():
+    rc = _review_module()
+    f1 = {"rule": "C205", "file": "a.tex", "line": 3, "fingerprint": "x:0"}
+    f2 = {"rule": "C205", "file": "a.tex", "line": 9, "fingerprint": "y:0"}
+    f3 = {"rule": "S104", "file": "a.tex", "line": 1, "fingerprint": "z:0"}
+    judged = {rc.finding_key("p", f1): {"right": True}, rc.finding_key("p", f2): {"right": False}}
+    out = rc.tables({"p": [f1, f2, f3]}, judged, {"C205": "note"})
+    c205 = next(line for line in out.splitlines() if line.startswith("| C205 "))
+    assert "| 2 | 1 | 0.50 |" in c205 and "below target" in c205 and c205.endswith("| note |")
+    s104 = next(line for line in out.splitlines() if line.startswith("| S104 "))
+    assert "(+1 pending)" in s104 and "| pending |" in s104
+    assert "| p | 3 | 1 | 1 | 1 |" in out

@@ -21,6 +21,7 @@ The tagger works on spaCy's blank English pipeline from :func:`texlint.nlp.pipel
 from __future__ import annotations
 
 import json
+import re
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -239,7 +240,7 @@ def reset_cache() -> None:
 class _Hits:
     """Cue hits of one sentence: group name -> list of (start, end) token offsets in the span."""
 
-    __slots__ = ("by", "texts", "lowers", "n")
+    __slots__ = ("by", "texts", "lowers", "n", "raw")
 
     def __init__(self, span: "Span", c: _Compiled):
         self.by: dict[str, list[tuple[int, int]]] = {}
@@ -256,6 +257,7 @@ class _Hits:
         self.texts = [t.text for t in span]
         self.lowers = [t.lower() for t in self.texts]
         self.n = len(self.lowers)
+        self.raw = span.text
 
     def get(self, name: str) -> list[tuple[int, int]]:
         return self.by.get(name, [])
@@ -263,6 +265,10 @@ class _Hits:
     def __contains__(self, name: str) -> bool:
         return name in self.by
 
+
+#: numeric citation markers of plain text ("[12]", "[3, 4]", "[22–24]"): texlint's own sentences
+#: carry ⟦cite⟧, but the ``tag`` command and the benchmarks read plain text.
+_NUMERIC_CITE = re.compile(r"\[\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*\]|\bet al\b")
 
 _NEG_BREAK = {",", ";", ":", "but", "however", "although", "while", "whereas", "and"}
 
@@ -279,6 +285,15 @@ def _negated(h: _Hits, start: int, negation: frozenset[str], window: int = 3) ->
                 continue
             if w == "no" and i + 1 < h.n and low[i + 1] in ("longer",):
                 continue
+            return True
+    return False
+
+
+def _not_only(h: _Hits, s: int, e: int) -> bool:
+    """A hit inside "not only" / "not just" / "not merely" (an additive, not a negation)."""
+    low = h.lowers
+    for i in range(max(0, s - 1), min(h.n - 1, e)):
+        if low[i] == "not" and low[i + 1] in ("only", "just", "merely", "simply"):
             return True
     return False
 
@@ -309,6 +324,8 @@ _OUTLINE = frozenset({"section", "sections", "sec.", "sect.", "chapter", "chapte
 #: Negation next to these reports a (negative) finding, not a weakness of the study.
 _NEGATIVE_RESULT = frozenset({"significant", "significantly", "difference", "differences", "change", "changed", "observe", "observed", "detect", "detected", "affect", "affected", "associated", "correlated", "correlation", "association"})
 _NEGATORS = frozenset({"not", "n't", "no", "never", "cannot", "neither", "nor", "none", "unable", "without"})
+#: "bias" as a property of a learner, not a flaw of the study ("an implicit bias towards ...")
+_BIAS_NOT_FLAW = frozenset({"implicit", "inductive", "simplicity", "spectral", "architectural", "structural", "learning"})
 _DISCUSSION_ROLES = {"discussion", "conclusion", "limitations", "analysis", "results", None}
 
 
@@ -342,6 +359,58 @@ def _causal_use(h: _Hits, s: int, e: int) -> bool:
     return True
 
 
+#: what may follow "we" without making it the authors' action (epistemic or modal verbs, outline)
+_WE_NOT_ACTION = frozenset({
+    "can", "could", "may", "might", "would", "should", "must", "will", "shall", "need", "believe",
+    "think", "hope", "expect", "feel", "know", "assume", "suppose", "suspect", "conjecture",
+    "speculate", "hypothesize", "hypothesise", "argue", "note", "notice", "observe", "see", "find",
+    "found", "call", "refer", "denote", "write", "say", "mean", "recall", "say", "do", "did",
+    "does", "are", "were", "is", "was", "be", "am", "had", "'d", "'ll", "thank", "to", "and",
+    "also", "then", "now", "first", "here", "again", "still", "only",
+})
+
+
+def _we_act(h: _Hits) -> bool:
+    """"we" as the subject of an action verb ("we employed", "we evaluate"): the authors did it."""
+    low = h.lowers
+    for i, w in enumerate(low):
+        if w != "we" or i + 1 >= h.n:
+            continue
+        j = i + 1
+        while j < h.n and (low[j].endswith("ly") or low[j] in ("also", "then", "first", "further", "here", "now", "finally")):
+            j += 1
+        if j >= h.n:
+            return False
+        nxt = low[j]
+        if nxt in _WE_NOT_ACTION or not nxt.isalpha() or len(nxt) < 3:
+            continue
+        return True
+    return False
+
+
+_PASSIVE_BE = frozenset({"is", "are", "was", "were", "be"})  # not "has been studied": the field's history
+_PASSIVE_NOT = frozenset({"needed", "required", "used", "based", "known", "called", "given", "related",
+                          "associated", "interested", "limited", "expected", "assumed", "considered",
+                          "believed", "thought", "shown", "observed", "found", "reported",
+                          # topic statements ("Routing is studied here"), not a described method step
+                          "studied", "discussed", "investigated", "examined", "considered", "analyzed",
+                          "analysed", "explored", "addressed", "reviewed", "surveyed", "motivated"})
+
+
+def _passive_action(h: _Hits) -> bool:
+    """An impersonal passive of an action ("is performed", "are extracted and ranked")."""
+    low = h.lowers
+    for i in range(h.n - 1):
+        if low[i] not in _PASSIVE_BE:
+            continue
+        j = i + 1
+        if j < h.n and low[j].endswith("ly"):
+            j += 1
+        if j < h.n and low[j].endswith("ed") and len(low[j]) > 4 and low[j] not in _PASSIVE_NOT:
+            return True
+    return False
+
+
 # ------------------------------------------------------------------------------ the moves
 
 
@@ -354,7 +423,7 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
     role = role.lower() if isinstance(role, str) else None
 
     own = bool(words & L.get("claimant", frozenset())) or "own_ref" in h
-    cites = "⟦cite⟧" in words
+    cites = "⟦cite⟧" in words or bool(_NUMERIC_CITE.search(h.raw))
     others = cites or "cite_subject" in h
     others_claim = others and not own
 
@@ -425,11 +494,20 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
             w in ("we", "our") for w in low[:3]
         ) and not ("result" in h or "hedge_modal" in h):
             tags.add("contribution")  # abstracts: what the authors did is what they contribute
-        if _any_unnegated(h, "novelty", neg, 3):
-            tags.add("novelty")
+        if role in ("abstract", "introduction") and not outline and "contribution" not in tags and _we_act(h) \
+                and not (low and low[-1] == "?"):
+            tags.add("contribution")  # "We employed a grammar ...", "we evaluate these techniques ..."
+        if _any_unnegated(h, "novelty", neg, 3) or low[:3] == ["instead", ",", "we"]:
+            tags.add("novelty")  # "Instead, we frame ..." contrasts with the work just described
         if _any_unnegated(h, "result", neg, 3):
             tags.add("result")
     elif not others:
+        # impersonal method descriptions in abstracts ("The projection is performed by a network",
+        # "Segment PMI and a language model are explored"): what the paper does
+        if role == "abstract" and not outline and _passive_action(h) and not (
+            "result" in h or "hedge_modal" in h or "gap_strong" in h or "gap_contrast" in h
+        ):
+            tags.add("contribution")
         # impersonal voice in abstracts ("A new method is proposed", "The goal is to ...")
         if framing and "contribution_weak" in h and any(
             low[s] in ("is", "are", "was", "were") for s, _ in h.get("contribution_weak")
@@ -441,6 +519,8 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
             tags.add("result")
         if "novelty" in h and any(low[s] in ("first",) or low[s:s + 2] == ["for", "the"] for s, _ in h.get("novelty")):
             tags.add("novelty")
+        elif role == "abstract" and _any_unnegated(h, "novelty", neg, 3):
+            tags.add("novelty")  # an abstract speaks of its own work: "These results demonstrate novel ways to ..."
 
     # -- gap: problem statements about existing work / the field, not the authors' own method
     gap = False
@@ -460,14 +540,21 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
     # weaker evidence (limitation or problem vocabulary, negation, modal perfect "may have
     # biased", an enumeration "Second, ...") counts where authors discuss their own study.
     strong_lim = _any_unnegated(h, "limitation_strong", frozenset(), 0)
-    weak_lim = "limitation_weak" in h
-    negative = bool(words & _NEGATORS) and not (words & _NEGATIVE_RESULT)
+    weak_lim = any(not (low[s] in ("bias", "biases") and s > 0 and low[s - 1] in _BIAS_NOT_FLAW)
+                   and not _not_only(h, s, e)  # "not only ... but also"
+                   for s, e in h.get("limitation_weak"))
+    negators = [i for i, w in enumerate(low) if w in _NEGATORS and not (w == "not" and i + 1 < h.n and low[i + 1] == "only")]
+    negative = bool(negators) and not (words & _NEGATIVE_RESULT)
     enumerated = bool(low) and low[0] in L.get("ordinal", frozenset())
     lim = strong_lim or role in _OWN_ROLES
     if not lim and role in ("discussion", "conclusion"):
-        lim = not others_claim and (weak_lim or negative or enumerated or bool(modal_hits))
+        # a weak cue, or an enumerated item that is negated, hedged or about our own study
+        # interpretations ("X may suggest Y", "these findings indicate") are not weaknesses
+        interp = "hedge_verb" in h and not own
+        lim = not others_claim and (weak_lim and not (interp and not ("limitation_weak" in h and own))
+                                    or enumerated or bool(modal_hits) and not interp or negative and own)
     if not lim and role is None:
-        lim = weak_lim and (own or enumerated or negative) or enumerated
+        lim = weak_lim and (own or enumerated or negative) or enumerated and (negative or bool(modal_hits))
     if not lim and weak_lim and own and role not in ("related_work", "background", "introduction", "abstract"):
         lim = negative or enumerated or bool(modal_hits)
     if lim and others_claim and role in ("related_work", "background", "introduction"):
@@ -483,6 +570,11 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
     if "method_link" in h and (own or "contribution" in tags):
         tags.add("method_link")
     if _any_unnegated(h, "impact", neg, 2) and not others_claim:
+        tags.add("impact")
+    elif framing and not others_claim and any(
+        not _negated(h, s, neg, 3) and not (e < h.n and low[e] in ("us", "one", "for")) and not (s > 0 and low[s - 1] in ("to", "which"))
+        for s, e in h.get("impact_framing")
+    ):
         tags.add("impact")
 
     # novelty and contribution are the authors' claims
