@@ -190,7 +190,7 @@ def extract_facts(doc: Document) -> dict:
         "limitations_section": _fact(lim_section_ev),
         "limitations_acknowledged": _fact(lim_section_ev + [_ev(doc, s) for s in lim_sents[:MAX_EVIDENCE]]),
         "error_bars": _fact(_search(doc, "error_bars", MEASURE_ROLES, tables=True)),
-        "ablation": _fact(_search(doc, "ablation", MEASURE_ROLES, headings=True)),
+        "ablation": _fact(_search(doc, "ablation", MEASURE_ROLES, headings=True) + _ablation_rows(doc)),
         "baselines": _fact(baseline_ev),
         "several_datasets": _fact(datasets),
         "efficiency_measured": _fact(_search(doc, "efficiency_measure", MEASURE_ROLES, tables=True)),
@@ -209,6 +209,17 @@ def extract_facts(doc: Document) -> dict:
                     for move in ARGUMENT_MOVES}
     doc.facts_internal = {"abstract_numbers": numbers}  # type: ignore[attr-defined]
     return facts
+
+
+def _ablation_rows(doc: Document) -> list[dict]:
+    """Table rows that remove or add one component ("w/o X", "- X", "+ X", "no X")."""
+    rx = re.compile(r"^\s*(w/o|without|no|[-−–+])\s*\w", re.I)
+    out = []
+    for t in doc.tables:
+        rows = [r for r in t.rows if r and rx.match(r[0][0] or "")]
+        if len(rows) >= 2:
+            out.append(_cell_ev(doc, rows[0][0][0], rows[0][0][1]))
+    return out[:MAX_EVIDENCE]
 
 
 def _loc(doc: Document, offset: int) -> dict:

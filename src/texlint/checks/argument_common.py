@@ -26,8 +26,8 @@ _SUPPORT = re.compile(r"⟦ref⟧|⟦cite⟧|\b(Table|Tab\.|Figure|Fig\.|Section
 
 
 def supported_nearby(sent: Sentence) -> bool:
-    """A table/figure/section reference or a citation in the sentence or its neighbours."""
-    return any(_SUPPORT.search(s.text) for s in [sent, *neighbours(sent)])
+    """A table/figure/section reference or a citation anywhere in the sentence's paragraph."""
+    return any(_SUPPORT.search(s.text) for s in sent.prose.sentences)
 
 
 def is_empirical(doc: Document) -> bool:

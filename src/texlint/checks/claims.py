@@ -35,7 +35,7 @@ _ABSOLUTE = re.compile(
     r"\b(is|are|be) guaranteed to (work|improve|outperform|find|succeed|generali[sz]e)\b|\bwe guarantee\b|"
     r"\b(undoubtedly|unquestionably|indisputably|definitively) (\w+ ){0,2}?" + _OUTCOME + r"\b|"
     r"\b(clearly|conclusively) (prove|proves|proved|demonstrates?|establish\w*) that\b", re.I)
-_NOT_ABSOLUTE = re.compile(r"\b(not|n't|no|almost|nearly|near|rarely|hardly|cannot|never)\s+(\w+\s+){0,2}"
+_NOT_ABSOLUTE = re.compile(r"\b(not|n't|no|almost|nearly|near|rarely|hardly|cannot|never|virtually|practically|essentially)\s+(\w+\s+){0,2}"
                            r"(always|perfectly|completely|fully|guaranteed|solv\w*|prove)", re.I)
 _HYPOTHETICAL = re.compile(r"\b(would|if|whether|suppose|imagine|ideally|hypothetical\w*)\b", re.I)
 _THEORY = re.compile(r"\b(theorem|lemma|proposition|corollary|proof|bound|convergen\w*|⟦ref⟧|⟦eq⟧|⟦math⟧|converge)\b", re.I)
@@ -49,6 +49,9 @@ _SIGNIFICANT = re.compile(
     r"\b(improv\w*|outperform\w*|surpass\w*|increas\w*|decreas\w*|reduc\w*|boost\w*|differ\w*|exceed\w*|beats?)"
     r" (\w+ ){0,4}?significantly\b", re.I)
 _NON_STAT = re.compile(r"\bstatistically\b|\bp ?[<=]", re.I)
+#: "significantly faster / more efficient / a higher number of": about cost or size, not a statistical claim.
+_NOT_STAT_AFTER = re.compile(r"\s+(more |less )?(faster|slower|efficient|cheaper|fewer|smaller|larger)\b|"
+                             r"\s+(higher|lower|larger|smaller) (number|amount) of\b", re.I)
 class _SentenceRule(Rule):
     needs_nlp = True
     category = "claims"
@@ -175,6 +178,8 @@ class SignificanceWithoutTest(_SentenceRule):
                 continue
             word = re.search(r"significant(ly)?", m.group(0), re.I)
             a, b = m.start() + word.start(), m.start() + word.end()
+            if _NOT_STAT_AFTER.match(sent.text, b):
+                continue
             yield ctx.sentence_finding(sent, f"\"{word.group(0)}\" but the paper reports no statistical test", a, b)
 
 
@@ -184,6 +189,8 @@ class AbstractNumberUnsupported(Rule):
     name = "abstract-number-unsupported"
     category = "claims"
     severity = "info"
+    default = False  # preview: derived numbers (differences, ratios) need more than a text match
+    status = "preview"
     needs_nlp = True
     scopes = ("abstract",)
     question = "Where in the results does this number come from?"
