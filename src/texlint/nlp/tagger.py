@@ -161,6 +161,46 @@ class _Compiled:
     matcher: object
     lists: dict[str, frozenset[str]] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)
+    seq: object = None
+
+
+class _TupleMatcher:
+    """Exact lemma-key sequences (the expanded ``seq`` entries): a dict lookup per position.
+
+    Building tens of thousands of spaCy Docs for a PhraseMatcher cost seconds at every start;
+    a set of tuples costs nothing to build and matches as fast. Returns Doc offsets, like
+    PhraseMatcher does on a Span."""
+
+    def __init__(self) -> None:
+        self.table: dict[tuple[str, ...], list[int]] = {}
+        self.firsts: set[str] = set()
+        self.lengths: list[int] = []
+
+    def add(self, key: int, phrases) -> None:
+        lengths = set(self.lengths)
+        for ph in phrases:
+            ph = tuple(ph)
+            if not ph:
+                continue
+            keys = self.table.setdefault(ph, [])
+            if key not in keys:
+                keys.append(key)
+            self.firsts.add(ph[0])
+            lengths.add(len(ph))
+        self.lengths = sorted(lengths)
+
+    def __call__(self, span):
+        lemmas = [t.lemma_ for t in span]
+        n, base, out = len(lemmas), span.start, []
+        for i, lem in enumerate(lemmas):
+            if lem not in self.firsts:
+                continue
+            for ln in self.lengths:
+                if i + ln > n:
+                    break
+                for key in self.table.get(tuple(lemmas[i:i + ln]), ()):
+                    out.append((key, base + i, base + i + ln))
+        return out
 
 
 def _compile(nlp: "Language") -> _Compiled:
@@ -172,6 +212,7 @@ def _compile(nlp: "Language") -> _Compiled:
     lower_pm = PhraseMatcher(nlp.vocab, attr="LOWER")
     lemma_pm = PhraseMatcher(nlp.vocab, attr="LEMMA")
     matcher = Matcher(nlp.vocab)
+    seq_pm = _TupleMatcher()
     names: dict[int, str] = {}
     for name, group in vocab["groups"].items():
         key = nlp.vocab.strings.add(name)
@@ -197,17 +238,11 @@ def _compile(nlp: "Language") -> _Compiled:
             else:
                 pats.extend(out)
         if phrases:
-            docs = []
-            for keys in dict.fromkeys(phrases):
-                d = Doc(nlp.vocab, words=list(keys))
-                for t in d:
-                    t.lemma_ = t.text
-                docs.append(d)
-            lemma_pm.add(name, docs)
+            seq_pm.add(key, phrases)
         if pats:
             matcher.add(name, pats)
     sets = {k: frozenset(w.lower() for w in v) for k, v in lists.items()}
-    return _Compiled(lower_pm, lemma_pm, matcher, sets, names)
+    return _Compiled(lower_pm, lemma_pm, matcher, sets, names, seq_pm)
 
 
 def _compiled(nlp: "Language") -> _Compiled:
@@ -245,7 +280,7 @@ class _Hits:
     def __init__(self, span: "Span", c: _Compiled):
         self.by: dict[str, list[tuple[int, int]]] = {}
         base = span.start
-        for m in (c.lower, c.lemma, c.matcher):
+        for m in (c.lower, c.lemma, c.seq, c.matcher):
             for key, s, e in m(span):
                 name = c.names.get(key)
                 if name is None:
