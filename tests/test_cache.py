@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 
 from texlint import cache
-from texlint.cache import summary_supported
 
 PROBE = textwrap.dedent("""
     import atexit, sys
@@ -89,8 +88,6 @@ def test_hit_is_identical_and_skips_spacy(project: Path):
     assert spacy3 and out3 == out1
 
 
-@pytest.mark.xfail(not summary_supported(), strict=True,
-                   reason="needs the report/json_.py change: document_dict() must use DocResult.summary when doc is None")
 def test_json_hit_identical(project: Path, tmp_path: Path):
     cdir = tmp_path / "c"
     out1, spacy1, _ = lint(project, "--format", "json", cache_dir=cdir)

@@ -298,21 +298,6 @@ def lookup(cache_dir: Path, key: str) -> dict | None:
 
 
 def format_supported(fmt: str | None, html: bool = False) -> bool:
-    """Whether a report in this format can be rendered from a cache entry."""
-    if html or fmt in UNCACHEABLE_FORMATS:
-        return False
-    if fmt in ("json", "jsonl"):
-        return summary_supported()
-    return True
-
-
-def summary_supported() -> bool:
-    """Whether the JSON reporter renders a ``DocResult`` without a document from its summary."""
-    from texlint.report.json_ import document_dict
-    from texlint.run import DocResult
-
-    probe = DocResult("probe", [], None, summary={"documentclass": "probe"})
-    try:
-        return document_dict(probe).get("documentclass") == "probe"
-    except Exception:  # pragma: no cover - a reporter that cannot handle doc=None
-        return False
+    """Whether a report in this format can be rendered from a cache entry (the HTML report
+    shows sources and sentences, which entries do not keep)."""
+    return not (html or fmt in UNCACHEABLE_FORMATS)
