@@ -346,16 +346,35 @@ class Consistency(DeclarativeRule):
         if not isinstance(v, list) or not v or any(not isinstance(g, list) or len(g) < 2 for g in v):
             raise RuleError(f"{where}: rule {table['code']}: 'variants' must be a list of lists of 2+ spellings")
         cls.groups = [[s for s in g] for g in v]
-        cls.specs = [MatchSpec({"tokens": g}, f"{where}: rule {table['code']}") for g in cls.groups]
+        cls._matchers = {}
+
+    def _matcher(self, nlp):
+        """One PhraseMatcher for all groups (match id = group index): one pass per sentence."""
+        m = self._matchers.get(id(nlp))
+        if m is None:
+            from spacy.matcher import PhraseMatcher
+
+            m = PhraseMatcher(nlp.vocab, attr="LOWER")
+            for i, group in enumerate(self.groups):
+                m.add(f"g{i}", list(nlp.tokenizer.pipe(group)))
+            self._matchers[id(nlp)] = m
+        return m
 
     def check(self, doc, ctx):
-        sents = list(self.sentences(ctx))
-        for group, spec in zip(self.groups, self.specs):
-            by_variant: dict[str, list[Match]] = {}
-            for sent in sents:
-                for m in spec.find(sent, ctx.nlp):
-                    key = _variant_of(m.text, group)
-                    by_variant.setdefault(key, []).append(m)
+        matcher = self._matcher(ctx.nlp)
+        strings = ctx.nlp.vocab.strings
+        found: dict[int, dict[str, list[Match]]] = {}
+        for sent in self.sentences(ctx):
+            span = sent.span
+            if span is None:
+                continue
+            for key, s, e in matcher(span):
+                gi = int(strings[key][1:])
+                sub = span.doc[s:e]
+                m = Match(sent, sub.start_char - span.start_char, sub.end_char - span.start_char, sub.text)
+                found.setdefault(gi, {}).setdefault(_variant_of(m.text, self.groups[gi]), []).append(m)
+        for gi, by_variant in sorted(found.items()):
+            group = self.groups[gi]
             if len(by_variant) < 2:
                 continue
             preferred = max(by_variant, key=lambda k: (len(by_variant[k]), -group.index(k)))
