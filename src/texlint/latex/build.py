@@ -21,7 +21,7 @@ from pylatexenc.latexwalker import (
 from texlint.latex import context as ctx
 from texlint.latex import placeholders as ph
 from texlint.latex.macros import scan as scan_macros
-from texlint.latex.parse import mask_iffalse, parse_text
+from texlint.latex.parse import mask_definition_bodies, mask_iffalse, parse_text
 from texlint.latex.roles import assign_roles
 from texlint.model import (
     Citation, Command, Comment, Document, Float, Label, Placeholder, Prose, Reference, Section, Table,
@@ -187,7 +187,7 @@ class Builder:
         self.stack.append(real)
         prev, prev_skip = self.file, self.skip_until
         self.file, self.skip_until = sf, -1  # skip positions belong to one file
-        text = mask_iffalse(sf.parse_text)
+        text = mask_definition_bodies(mask_iffalse(sf.parse_text))
         nodes, problems = parse_text(text, self.db)
         for p in problems:
             self.project.problems.append(Problem("L005", p.message, sf, p.offset, 1))

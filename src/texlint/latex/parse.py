@@ -23,6 +23,41 @@ class ParseProblem:
     message: str
 
 
+_DEFINITION = re.compile(
+    r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|(?:re)?newenvironment)\*?\s*"
+    r"(?:\{[^{}]*\}|\\[A-Za-z@]+)\s*(?:\[[^\]\n]*\]\s*){0,2}\{|\\[gex]?def\s*\\[A-Za-z@]+[^{\n]{0,30}\{")
+
+
+def mask_definition_bodies(text: str) -> str:
+    """Blank the bodies of macro and environment definitions (same length, newlines kept).
+
+    Bodies are never prose, and ``\\newenvironment{x}{\\begin{tikzpicture}}{\\end{tikzpicture}}``
+    splits an environment across arguments, which a parser reads as mismatched environments.
+    The macro pre-scan reads definitions from the unmasked text."""
+    if "new" not in text and "def" not in text:
+        return text
+    from texlint.latex.macros import balanced
+
+    out = None
+    for m in _DEFINITION.finditer(text):
+        start = m.end()
+        groups = 2 if "environment" in m.group(0) else 1
+        for _ in range(groups):
+            end = balanced(text, start)
+            if end < 0:
+                break
+            if out is None:
+                out = list(text)
+            for i in range(start, end - 1):
+                if out[i] not in "\r\n":
+                    out[i] = " "
+            nxt = re.compile(r"\s*\{").match(text, end)
+            if nxt is None:
+                break
+            start = nxt.end()
+    return "".join(out) if out is not None else text
+
+
 def mask_iffalse(text: str) -> str:
     """Blank out ``\\iffalse`` blocks (up to the matching ``\\else`` or ``\\fi``)."""
     if "\\iffalse" not in text:
