@@ -43,8 +43,24 @@ class _GapRule(Rule):
         return is_paper(doc) and (is_empirical(doc) or not self.empirical_only)
 
 
+class _MissingFact(_GapRule):
+    """A document-level gap: ``fact`` is absent (and ``relevant`` holds); reported at the first
+    section of the ``anchor`` roles that the paper has."""
+
+    fact = ""
+    message = ""
+    anchor: tuple = ("experiments", "results")
+
+    def relevant(self, doc) -> bool:
+        return True
+
+    def check(self, doc, ctx):
+        if self.applies(doc) and self.relevant(doc) and not _fact(doc, self.fact):
+            yield ctx.document_finding(self.message, section=first_section(doc, *self.anchor))
+
+
 @register
-class NoLimitations(_GapRule):
+class NoLimitations(_MissingFact):
     code = "R301"
     name = "no-limitations"
     severity = "warning"
@@ -55,11 +71,9 @@ class NoLimitations(_GapRule):
     bad = _PAPER % ("", "FooNet reaches 91.2\\% accuracy.")
     good = _PAPER % ("", "FooNet reaches 91.2\\% accuracy.\n\\section{Limitations}\nFooNet is limited to images of fixed size, and we did not test it beyond ImageNet.")
     fix = "Add a Limitations section (or paragraph): where the method fails, what was not tested, what assumptions it needs."
-
-    def check(self, doc, ctx):
-        if self.applies(doc) and not _fact(doc, "limitations_acknowledged"):
-            yield ctx.document_finding("no limitation is discussed anywhere in the paper",
-                                       section=first_section(doc, "conclusion", "discussion", "introduction"))
+    fact = "limitations_acknowledged"
+    message = "no limitation is discussed anywhere in the paper"
+    anchor = ('conclusion', 'discussion', 'introduction')
 
 
 @register
@@ -106,7 +120,7 @@ class UntestedScalingClaim(_GapRule):
 
 
 @register
-class NoAblation(_GapRule):
+class NoAblation(_MissingFact):
     code = "R304"
     name = "no-ablation"
     severity = "warning"
@@ -118,15 +132,16 @@ class NoAblation(_GapRule):
     bad = _PAPER % ("", "FooNet reaches 91.2\\% accuracy against 89.0\\% for ResNet.")
     good = _PAPER % ("", "FooNet reaches 91.2\\% accuracy against 89.0\\% for ResNet.\n\\subsection{Ablation study}\nRemoving the gating module lowers accuracy to 89.9\\%.")
     fix = "Add an ablation: remove or vary each component and report the effect."
+    fact = "ablation"
+    message = "the paper proposes a method but reports no ablation study"
+    anchor = ('experiments', 'results')
 
-    def check(self, doc, ctx):
-        if self.applies(doc) and proposes_method(doc) and not _fact(doc, "ablation"):
-            yield ctx.document_finding("the paper proposes a method but reports no ablation study",
-                                       section=first_section(doc, "experiments", "results"))
+    def relevant(self, doc) -> bool:
+        return proposes_method(doc)
 
 
 @register
-class NoErrorBars(_GapRule):
+class NoErrorBars(_MissingFact):
     code = "R305"
     name = "no-error-bars"
     severity = "warning"
@@ -136,11 +151,12 @@ class NoErrorBars(_GapRule):
     bad = _PAPER % ("", "FooNet reaches 91.2\\% accuracy against 89.0\\% for ResNet.")
     good = _PAPER % ("", "FooNet reaches 91.2 $\\pm$ 0.3\\% accuracy (mean and standard deviation over 5 seeds) against 89.0 $\\pm$ 0.4\\% for ResNet.")
     fix = "Run several seeds and report mean ± std or confidence intervals (in tables and plots)."
+    fact = "error_bars"
+    message = "results are reported without error bars, standard deviations or repeated seeds"
+    anchor = ('experiments', 'results')
 
-    def check(self, doc, ctx):
-        if self.applies(doc) and not _fact(doc, "error_bars") and _has_numbers(doc):
-            yield ctx.document_finding("results are reported without error bars, standard deviations or repeated seeds",
-                                       section=first_section(doc, "experiments", "results"))
+    def relevant(self, doc) -> bool:
+        return _has_numbers(doc)
 
 
 def _has_numbers(doc) -> bool:
@@ -224,7 +240,7 @@ class UnexplainedSimplicity(_GapRule):
 
 
 @register
-class NoComputeStatement(_GapRule):
+class NoComputeStatement(_MissingFact):
     code = "R309"
     name = "no-compute-statement"
     severity = "info"
@@ -234,15 +250,16 @@ class NoComputeStatement(_GapRule):
     bad = _PAPER % ("", "FooNet reaches 91.2\\% accuracy.")
     good = _PAPER % ("", "FooNet reaches 91.2\\% accuracy. Training takes 20 hours on 8 A100 GPUs.")
     fix = "State the hardware, the number of devices and the training/inference time."
+    fact = "compute_resources"
+    message = "the paper does not state the compute used for the experiments"
+    anchor = ('experiments', 'results')
 
-    def check(self, doc, ctx):
-        if self.applies(doc) and _has_numbers(doc) and not _fact(doc, "compute_resources"):
-            yield ctx.document_finding("the paper does not state the compute used for the experiments",
-                                       section=first_section(doc, "experiments", "results"))
+    def relevant(self, doc) -> bool:
+        return _has_numbers(doc)
 
 
 @register
-class NoCodeAvailability(_GapRule):
+class NoCodeAvailability(_MissingFact):
     code = "R310"
     name = "no-code-availability"
     severity = "info"
@@ -252,8 +269,6 @@ class NoCodeAvailability(_GapRule):
     bad = _PAPER % ("", "FooNet reaches 91.2\\% accuracy.")
     good = _PAPER % ("", "FooNet reaches 91.2\\% accuracy. Our code is available at \\url{https://anonymous.4open.science/r/foonet}.")
     fix = "Add a sentence on code and data availability (an anonymised link for review)."
-
-    def check(self, doc, ctx):
-        if self.applies(doc) and not _fact(doc, "code_release"):
-            yield ctx.document_finding("the paper says nothing about code or data availability",
-                                       section=first_section(doc, "conclusion", "experiments", "introduction"))
+    fact = "code_release"
+    message = "the paper says nothing about code or data availability"
+    anchor = ('conclusion', 'experiments', 'introduction')
