@@ -18,7 +18,7 @@ CONFIG_NAMES = (".texlint.toml", "texlint.toml", "pyproject.toml")
 VENUES = ("generic", "neurips", "iclr", "icml", "acl", "cvpr", "colm", "aaai", "auto")
 KEYS = {
     "select", "ignore", "extend-select", "severity", "rule-paths", "venue", "fail-on",
-    "per-file-ignores", "options", "review", "nlp-model", "exclude", "extend",
+    "per-file-ignores", "options", "review", "nlp-model", "extend",
 }
 
 
@@ -39,7 +39,6 @@ class Config:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     review: bool | None = None  # None: detect from the style options
     nlp_model: str | None = None
-    exclude: list[str] = field(default_factory=list)
     source: str = ""  # file the config came from ("" when defaults)
 
     def fingerprint(self) -> str:
@@ -116,8 +115,6 @@ def parse_config(data: dict, path: Path) -> Config:
             cfg.extend_select = _list_of_str(value, where)
         elif key == "ignore":
             cfg.ignore = _list_of_str(value, where)
-        elif key == "exclude":
-            cfg.exclude = _list_of_str(value, where)
         elif key == "severity":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where} must be a table of rule = \"error|warning|info\"")
@@ -164,7 +161,7 @@ def _merge(parent: Config, child: Config, child_keys: dict) -> Config:
     mapping = {"select": "select", "extend-select": "extend_select", "ignore": "ignore", "severity": "severity",
                "rule-paths": "rule_paths", "venue": "venue", "fail-on": "fail_on",
                "per-file-ignores": "per_file_ignores", "options": "options", "review": "review",
-               "nlp-model": "nlp_model", "exclude": "exclude"}
+               "nlp-model": "nlp_model"}
     for key, attr in mapping.items():
         if key in child_keys:
             setattr(out, attr, getattr(child, attr))

@@ -14,11 +14,6 @@ from texlint.model import Document, Finding
 from texlint.project import Project
 from texlint.timing import Timer
 
-LOADER_MESSAGES = {
-    "L001": "included file not found",
-}
-
-
 def load_document(root: Path, timer: Timer | None = None, folder: Path | None = None) -> Document:
     """Read and parse the project whose root document is ``root`` (no NLP yet)."""
     timer = timer or Timer()

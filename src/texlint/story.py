@@ -42,11 +42,3 @@ def story_arc(doc) -> dict:
     else:
         positioning = "neither novelty nor impact is argued explicitly: the paper invites both \"not novel\" and \"why does it matter?\"."
     return {"stages": stages, "positioning": positioning}
-
-
-def story_lines(doc) -> list[str]:
-    arc = story_arc(doc)
-    marks = [f"{k} {'found' if v is not None else 'MISSING'}" for k, v in arc["stages"].items() if k != "novelty"]
-    nov = "found" if arc["stages"]["novelty"] is not None else "MISSING"
-    return [f"Story: {' -> '.join(marks)} (novelty {nov})", f"Positioning: {arc['positioning']}"]
-

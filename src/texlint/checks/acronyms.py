@@ -64,7 +64,7 @@ def _vowel_sound(word: str) -> bool | None:
     letters = re.match(r"[A-Za-z]+", core).group(0)
     upper = sum(1 for c in letters if c.isupper())
     if letters.isupper() and len(letters) >= 2:
-        acr = letters[:-1] if letters.endswith("S") and len(letters) > 2 and False else letters
+        acr = letters
         if acr in _WORD_ACRONYMS:
             return None
         first = acr[0]

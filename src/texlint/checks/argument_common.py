@@ -12,7 +12,6 @@ from functools import lru_cache
 from texlint.claimant import is_own_claim, method_names  # noqa: F401  (re-exported for rules)
 from texlint.model import Document, Sentence
 
-SUMMARY_ROLES = ("abstract", "introduction", "conclusion")
 CLAIM_ROLES = ("abstract", "introduction", "method", "experiments", "results", "analysis", "discussion", "conclusion")
 
 

@@ -332,6 +332,3 @@ def loader_problem(doc, code: str) -> bool:
     return any(f.rule == code for f in doc.findings)
 
 
-def words_before(text: str, end: int, n: int = 1) -> list[str]:
-    """The last ``n`` whitespace-separated words of text[:end]."""
-    return text[:end].split()[-n:]

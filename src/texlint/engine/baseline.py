@@ -59,7 +59,3 @@ def read_baseline(path: Path) -> set[str]:
     if not isinstance(data, dict) or data.get("tool") != "texlint" or not isinstance(data.get("findings"), dict):
         raise BaselineError(f"{path}: not a texlint baseline file")
     return set(data["findings"])
-
-
-def filter_new(findings: list[Finding], accepted: set[str]) -> list[Finding]:
-    return [f for f in findings if f.fingerprint not in accepted]

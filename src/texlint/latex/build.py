@@ -137,7 +137,6 @@ class Builder:
         self.user_macros = {}
         self.hidden_depth = 0
         self.pending_section_label = False
-        self.top_count = 0
         self.skip_until = -1
         self.file: SourceFile = root
 
@@ -782,7 +781,6 @@ class Builder:
         self.table_stack.append(table)
         self._push("cell")
         self.buf.parts.append("")
-        self._cell_start = self._g(node.pos)
         self._walk(node.nodelist)
         self._new_cell(None)
         self._pop_buf()
