@@ -149,3 +149,12 @@ def test_iffalse_and_comment_env_are_not_prose_but_comments_are_kept(tmp_path):
     assert "Visible one." in text and "Visible two." in text
     assert "Hidden" not in text and "remark" not in text
     assert any("a remark" in c.text for c in doc.comments)
+
+
+def test_project_reached_through_a_symlinked_folder(tmp_path):
+    """Include paths formed from the folder as given (behind a symlink) stay inside the project."""
+    write(tmp_path, {"real/main.tex": MAIN % "\\input{sections/a}", "real/sections/a.tex": "Inside text."})
+    os.symlink(tmp_path / "real", tmp_path / "link")
+    doc = load_document(tmp_path / "link" / "main.tex")
+    assert not doc.findings, [f.message for f in doc.findings]
+    assert "Inside text." in _prose(doc)

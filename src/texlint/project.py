@@ -147,6 +147,9 @@ class Project:
     def __init__(self, root_file: Path, folder: Path | None = None) -> None:
         self.root_path = Path(os.path.abspath(root_file))
         self.folder = Path(os.path.realpath(folder or self.root_path.parent))
+        # The folder as the user reached it (it may sit behind a symlink): include paths are
+        # formed from it, so the lexical check accepts either spelling of the same folder.
+        self.folder_as_given = Path(os.path.abspath(folder or self.root_path.parent))
         self.files: list[SourceFile] = []
         self._by_real: dict[str, SourceFile] = {}
         self.problems: list[Problem] = []
@@ -214,7 +217,7 @@ class Project:
         """Read an included file; on any problem record it (to become a finding) and return None."""
         clean = name.strip().strip('"')
         lexical = [Path(os.path.normpath(clean if os.path.isabs(clean) else d / clean)) for d in base_dirs]
-        if clean and lexical and all(not is_within(p, self.folder) and not is_within(p, Path(os.path.abspath(self.folder))) for p in lexical):
+        if clean and lexical and all(not is_within(p, self.folder) and not is_within(p, self.folder_as_given) for p in lexical):
             self.problems.append(Problem("L003", f"include leaves the project folder, not read: {name}", src, offset, length))
             return None
         path = self.resolve(name, base_dirs)
