@@ -158,3 +158,4 @@ def test_project_reached_through_a_symlinked_folder(tmp_path):
     doc = load_document(tmp_path / "link" / "main.tex")
     assert not doc.findings, [f.message for f in doc.findings]
     assert "Inside text." in _prose(doc)
+    assert find_root(tmp_path / "link" / "sections" / "a.tex") == (tmp_path / "real" / "main.tex").resolve()

@@ -291,6 +291,7 @@ class IncludeGraph:
     """Which .tex files under a folder include which (a quick scan, not a parse)."""
 
     def __init__(self, top: Path, limit: int = 3000) -> None:
+        top = Path(os.path.realpath(top))  # file keys are real paths, so the folder must be too
         self.top = top
         self.texts: dict[Path, str] = {}
         self.edges: dict[Path, set[Path]] = {}
