@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from texlint.nlp.pipeline import get_nlp
-from texlint.nlp.tagger import MOVES, run_tag_command, tag_span, tag_texts
+from texlint.nlp.tagger import MOVES, run_tag_command, tag_paragraph, tag_span, tag_texts
 
 REPO = Path(__file__).resolve().parents[1]
 DATASETS = REPO.parent / "shared" / "datasets"
@@ -119,6 +119,64 @@ def test_role_matters_for_limitations():
     assert "limitation" not in tags
 
 
+def _paragraph(text: str, role: str | None) -> list[tuple[str, bool]]:
+    doc = get_nlp()(text)
+    sents = list(doc.sents)
+    return [(s.text, "limitation" in tags) for s, tags in zip(sents, tag_paragraph(sents, role))]
+
+
+def test_a_limitation_announcement_makes_the_rest_of_its_paragraph_limitations():
+    got = _paragraph(
+        "Our study has several limitations. The cohort came from one hospital. "
+        "Follow-up lasted six months. However, the effect held in every subgroup. "
+        "The method is fast.",
+        "discussion",
+    )
+    assert [flag for _, flag in got] == [True, True, True, False, False], got
+    # on their own, the listed sentences carry no limitation word and are not limitations
+    alone = tag_texts(["The cohort came from one hospital.", "Follow-up lasted six months."],
+                      ["discussion", "discussion"])
+    assert not any("limitation" in t for t in alone)
+
+
+def test_limitation_lists_skip_cited_sentences_and_prior_work():
+    got = _paragraph("Our approach has two limitations. Smith et al. ⟦cite⟧ report a similar design. "
+                     "Training takes a week.", "discussion")
+    assert [flag for _, flag in got] == [True, False, True], got
+    # the limits of prior work in an introduction are a gap, not a list of our limitations
+    intro = _paragraph("Existing methods have several limitations. First, they are slow. "
+                       "They also need labels.", "introduction")
+    assert [flag for _, flag in intro[1:]] == [False, False], intro
+    # a pointer to the limitations elsewhere announces no list
+    pointer = _paragraph("Some limitations of this approach are discussed in Section ⟦ref⟧. "
+                         "The kernels are then described in English.", "conclusion")
+    assert pointer[1][1] is False, pointer
+
+
+def test_limitation_list_continues_into_the_items_that_follow(tmp_path):
+    from texlint.analysis import analyse
+    from texlint.load import annotate, load_document
+
+    main = tmp_path / "main.tex"
+    main.write_text(
+        "\\documentclass{article}\n\\begin{document}\n\\section{Discussion}\n"
+        "Our method has two limitations:\n\\begin{itemize}\n"
+        "\\item It needs aligned text.\n\\item Training takes a week.\n\\end{itemize}\n"
+        "\\section{Experiments}\n\\begin{itemize}\n\\item It needs aligned text.\n\\end{itemize}\n"
+        "\\end{document}\n",
+        encoding="utf-8",
+    )
+    doc = load_document(main)
+    annotate(doc)
+    analyse(doc)
+    items = [(p.role, s.text, "limitation" in s.tags) for p in doc.prose if p.kind == "item" for s in p.sentences]
+    assert items == [
+        ("discussion", "It needs aligned text.", True),
+        ("discussion", "Training takes a week.", True),
+        ("experiments", "It needs aligned text.", False),
+    ], items
+
+
 def test_tag_span_on_sentences_of_a_document():
     nlp = get_nlp()
     doc = nlp("We propose a new parser. It may fail on long inputs. Results show a 5% gain.")
@@ -158,6 +216,19 @@ def test_run_tag_command_plain_and_jsonl(tmp_path):
     assert rows[0]["tags"] == sorted(rows[0]["tags"])
     assert {"contribution", "novelty"} <= set(rows[0]["tags"])
     assert "hedge" in rows[1]["tags"]
+
+
+def test_run_tag_command_takes_a_section_title_or_role():
+    rows = [
+        {"text": "Only two annotators labeled the data.", "section": "Study limitations"},
+        {"text": "Only two annotators labeled the data.", "section": "Materials and methods"},
+        {"text": "Only two annotators labeled the data.", "role": "limitations", "section": "Methods"},
+    ]
+    out = io.StringIO()
+    assert run_tag_command(io.StringIO("".join(json.dumps(r) + "\n" for r in rows)), out) == 0
+    tags = [json.loads(line)["tags"] for line in out.getvalue().splitlines()]
+    assert "limitation" in tags[0] and "limitation" not in tags[1]
+    assert "limitation" in tags[2]  # an explicit role wins over the title
 
 
 def test_run_tag_command_file_objects():

@@ -6,19 +6,35 @@ instead of re-deriving them.
 
 from __future__ import annotations
 
-from texlint.model import Document
+from texlint.model import Document, Prose
+
+_TAGGED_KINDS = ("body", "item", "caption", "footnote")
+
+
+def _passages(doc: Document) -> list[list[Prose]]:
+    """Runs of prose the tagger reads as one stretch of discourse: a paragraph together with the
+    list items that follow it in the same section ("Our method has two limitations:" then
+    ``\\item``s); every caption and footnote on its own."""
+    out: list[list[Prose]] = []
+    for prose in doc.prose:
+        if prose.kind not in _TAGGED_KINDS:
+            continue
+        prev = out[-1][-1] if out else None
+        if prose.kind == "item" and prev is not None and prev.kind in ("body", "item") \
+                and prev.section is prose.section:
+            out[-1].append(prose)
+        else:
+            out.append([prose])
+    return out
 
 
 def analyse(doc: Document) -> None:
-    from texlint.nlp.tagger import tag_span
+    from texlint.nlp.tagger import tag_paragraph
 
-    for prose in doc.prose:
-        if prose.kind not in ("body", "item", "caption", "footnote"):
-            continue
-        role = prose.role
-        for sent in prose.sentences:
-            if sent.span is not None:
-                sent.tags = tag_span(sent.span, role)
+    for passage in _passages(doc):
+        sents = [s for prose in passage for s in prose.sentences if s.span is not None]
+        for sent, tags in zip(sents, tag_paragraph([s.span for s in sents], passage[0].role)):
+            sent.tags = tags
     try:
         from texlint.facts import extract_facts
     except ImportError:  # facts arrive with the argument rules

@@ -268,7 +268,11 @@ def init_cmd(path, force):
 @click.argument("source", default="-")
 @_guard
 def tag_cmd(source):
-    """Tag sentences (one per line, or JSONL with a "text" field) with rhetorical moves."""
+    """Tag sentences (one per line, or JSONL with a "text" field) with rhetorical moves.
+
+    A JSONL line may also give the sentence's section, as a "role" (introduction, discussion,
+    limitations, ...) or as a "section" title ("Study limitations"); the role changes some
+    moves (limitation vocabulary counts in a discussion, not in a method section)."""
     from texlint.nlp.tagger import run_tag_command
 
     if source == "-":

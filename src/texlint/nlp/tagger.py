@@ -631,6 +631,69 @@ def tag_span(span: "Span", role: str | None = None) -> frozenset[str]:
     return frozenset(_tag(h, role, c))
 
 
+#: a sentence opening with one of these turns from listing limitations to a defence, a summary
+#: or a new topic ("However, the effect held in every subgroup.", "Despite these limitations, ...")
+_LIST_END = frozenset({"however", "nevertheless", "nonetheless", "despite", "notwithstanding", "still",
+                       "yet", "overall", "altogether", "importantly", "in spite", "that said",
+                       "in conclusion", "in summary", "to conclude", "to summarize", "taken together"})
+#: where a list of the study's own limitations is announced; not where the limits of prior
+#: work are (introduction, related work: those are gaps)
+_NO_ANNOUNCE_ROLES = frozenset({"abstract", "introduction", "related_work", "background"})
+
+
+def _announces_limitations(h: _Hits, role: str | None, c: _Compiled) -> bool:
+    """The sentence opens a list of the authors' own limitations ("Our study has several limitations.")."""
+    if "limitation_announcement" not in h or (role or "").lower() in _NO_ANNOUNCE_ROLES:
+        return False
+    words = set(h.lowers)
+    if words & _OUTLINE:  # "The limitations of this approach are discussed in Section 5."
+        return False
+    own = bool(words & c.lists.get("claimant", frozenset())) or "own_ref" in h
+    cites = "⟦cite⟧" in words or bool(_NUMERIC_CITE.search(h.raw)) or "cite_subject" in h
+    return not (cites and not own)
+
+
+def _ends_list(h: _Hits) -> bool:
+    """A defence, summary or outline sentence ("However, ...", "The next chapter shows ...")."""
+    low = h.lowers
+    if "outline" in h or set(low) & _OUTLINE:
+        return True
+    return bool(low) and (low[0] in _LIST_END or " ".join(low[:2]) in _LIST_END or " ".join(low[:3]) in _LIST_END)
+
+
+def tag_paragraph(spans: Iterable["Span"], role: str | None = None) -> list[frozenset[str]]:
+    """The moves of the sentences of one paragraph (in order), with discourse context.
+
+    Each sentence is tagged as by :func:`tag_span`; then a paragraph that announces the study's
+    own limitations ("Our study has several limitations.") is read as going on to list them:
+    the sentences after the announcement are limitations too ("The cohort came from a single
+    hospital."), until one turns to a defence, a summary or a new topic ("However, ...",
+    "Despite these limitations, ..."). A cited sentence in the list ("Smith et al. report ...")
+    is not one of ours. This is the document-structure rule of Kilicoglu et al. (2018), whose
+    limitation paragraphs hold many sentences with no limitation word of their own.
+    """
+    out: list[frozenset[str]] = []
+    listing = False
+    c = None
+    for span in spans:
+        if c is None:
+            c = _compiled(_nlp_of(span.doc))
+        h = _Hits(span, c)
+        tags = _tag(h, role, c)
+        if listing:
+            if _ends_list(h):
+                listing = False
+            else:
+                words = set(h.lowers)
+                cited = ("⟦cite⟧" in words or "cite_subject" in h) and not (words & c.lists.get("claimant", frozenset()))
+                if not cited:
+                    tags.add("limitation")
+        if not listing and "limitation" in tags and _announces_limitations(h, role, c):
+            listing = True
+        out.append(frozenset(tags))
+    return out
+
+
 def _nlp_of(doc) -> "Language":
     from texlint.nlp.pipeline import _NLP, get_nlp
 
@@ -680,13 +743,21 @@ def _parse_line(line: str) -> tuple[str, str | None]:
             return s, None
         if isinstance(obj, dict) and isinstance(obj.get("text"), str):
             role = obj.get("role")
-            return obj["text"], role if isinstance(role, str) else None
+            if isinstance(role, str):
+                return obj["text"], role
+            section = obj.get("section")  # a section title, as labelled datasets give it
+            if isinstance(section, str) and section.strip():
+                from texlint.latex.roles import role_from_title
+
+                return obj["text"], role_from_title(section)
+            return obj["text"], None
     return s, None
 
 
 def run_tag_command(infile, outfile) -> int:
-    """``texlint tag [FILE|-]``: one sentence per line (or JSONL with "text", optional "role")
-    in, one JSON object ``{"text": ..., "tags": [...]}`` per non-blank line out."""
+    """``texlint tag [FILE|-]``: one sentence per line (or JSONL with "text", and optionally a
+    "role" such as "discussion" or a "section" title such as "Study limitations") in, one JSON
+    object ``{"text": ..., "tags": [...]}`` per non-blank line out."""
     texts: list[str] = []
     roles: list[str | None] = []
     for line in _read_lines(infile):
