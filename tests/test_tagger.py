@@ -253,20 +253,16 @@ TARGETS = [
     ("abstract_moves_samd", "gap", lambda lab: "Gap" in lab, 0.50),
     ("claim_strength_yu", "strong_claim", lambda lab: lab == "direct_causal", 0.60),
 ]
-#: Targets not reached yet (see docs/accuracy.md); kept visible as expected failures.
+#: Targets not reached (see docs/accuracy.md): the test holds the score at its measured floor so
+#: it cannot regress, and a strict expected failure says when the target itself is met.
 BELOW_TARGET = {
-    "limitations_kilicoglu": "limitation F1 ~0.74 < 0.80: many Kilicoglu limitation sentences are limitations only "
-                             "in context (items after an announcement), which a per-sentence tagger cannot see",
+    "limitations_kilicoglu": (0.74, "limitation F1 ~0.75 < 0.80: the published 0.80 reads paragraphs; a bag-of-words "
+                                    "SVM trained on the even half reaches 0.754 per sentence "
+                                    "(benchmarks/limitation_ceiling.py)"),
 }
 
 
-@pytest.mark.parametrize(
-    "dataset,move,positive,target",
-    [pytest.param(*t, marks=pytest.mark.xfail(reason=BELOW_TARGET[t[0]], strict=False))
-     if t[0] in BELOW_TARGET else t for t in TARGETS],
-    ids=[t[0] for t in TARGETS],
-)
-def test_dev_set_targets(dataset, move, positive, target):
+def _dev_f1(dataset, move, positive):
     path = DATASETS / f"{dataset}.dev.jsonl"
     if not path.is_file():
         pytest.skip(f"{path} is absent")
@@ -277,7 +273,24 @@ def test_dev_set_targets(dataset, move, positive, target):
         sys.path.pop(0)
     rows = load(dataset)
     tags = tag_texts([r["text"] for r in rows], [role_of(dataset, r) for r in rows])
-    p, r, f, _ = prf([positive(row["label"]) for row in rows], [move in t for t in tags])
+    return prf([positive(row["label"]) for row in rows], [move in t for t in tags])
+
+
+@pytest.mark.parametrize("dataset,move,positive,target", TARGETS, ids=[t[0] for t in TARGETS])
+def test_dev_set_targets(dataset, move, positive, target):
+    floor = BELOW_TARGET[dataset][0] if dataset in BELOW_TARGET else target
+    p, r, f, _ = _dev_f1(dataset, move, positive)
+    assert f >= floor, f"{dataset}: {move} F1 {f:.3f} (P {p:.3f}, R {r:.3f}) < {floor}"
+
+
+@pytest.mark.parametrize(
+    "dataset,move,positive,target",
+    [pytest.param(*t, marks=pytest.mark.xfail(reason=BELOW_TARGET[t[0]][1], strict=True))
+     for t in TARGETS if t[0] in BELOW_TARGET],
+    ids=[t[0] for t in TARGETS if t[0] in BELOW_TARGET],
+)
+def test_dev_set_targets_not_yet_met(dataset, move, positive, target):
+    p, r, f, _ = _dev_f1(dataset, move, positive)
     assert f >= target, f"{dataset}: {move} F1 {f:.3f} (P {p:.3f}, R {r:.3f}) < {target}"
 
 
