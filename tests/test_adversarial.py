@@ -69,6 +69,8 @@ BROKEN = {
     "html-js": ("\\title{<script>alert(1)</script>}\\maketitle\n\\section{<img src=x onerror=alert(2)>}\n"
                 "Text <b onmouseover=alert(1)>bold</b> and \\url{javascript:alert(3)} and \\href{javascript:x}{y}.\n"),
     "control-chars": "Text \x01\x02\x07\x1b[31m red \x1b[0m \x0b\x0c and \u202e reversed \ufeff bom.",
+    # found by the long fuzz run: \begin{document} inside a cell emptied the builder's buffers
+    "document-inside-nested-tabular": "\\begin{tabular}{ll}\\begin{tabular}{ll}\\begin{document}",
     "comments-and-open-iffalse": "\\section{A%\n}\\textbf{%\n%}\nword}\n% \\input{nothing}\nText.\n\\iffalse\nhidden\n",
 }
 
@@ -287,8 +289,7 @@ REGEX_CASES = {
     "camel-case-word": (P + "We use " + "a" * 30_000 + "_ here." + E, None, None),
     "bib-many-long-words": (P + "Text \\cite{a}.\n\\bibliography{refs}" + E,
                             "".join(f"@article{{a{i},\n title = {{x}},\n " + "w" * 19_000 + "\n}\n" for i in range(20)),
-                            "bib._FIELD '(\\w+)\\s*=...' restarts inside every word: O(n^2) per entry body "
-                            "(19k-char word: ~4 s per entry). Fix: '(?<!\\w)(\\w+)\\s*=...'"),
+                            None),  # was quadratic until bib._FIELD got its (?<!\\w) anchor
 }
 
 

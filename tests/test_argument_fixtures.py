@@ -59,3 +59,19 @@ def test_text_output_ends_with_story_and_positioning(tmp_path):
                          capture_output=True, text=True)
     assert "Story: phenomenon found" in res.stdout
     assert "Positioning: impact is argued but novelty is not" in res.stdout
+
+
+def test_story_evidence_is_a_result_where_results_are_reported():
+    from texlint.story import story_arc
+
+    result = run([FIXTURES / "well-argued" / "main.tex"], Options())
+    doc = result.documents[0].doc
+    evidence = story_arc(doc)["stages"]["evidence"]
+    assert evidence is not None
+    assert evidence["role"] in ("experiments", "results", "analysis", "discussion", "appendix"), evidence
+    # every argument item says which section role it comes from
+    assert all("role" in item for items in doc.argument.values() for item in items)
+    # with no result sentence in a results section, the evidence facts stand in
+    doc.argument = {**doc.argument, "result": [r for r in doc.argument["result"] if r["role"] == "abstract"]}
+    fallback = story_arc(doc)["stages"]["evidence"]
+    assert fallback == doc.facts["baselines"]["evidence"][0]

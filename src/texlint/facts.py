@@ -205,7 +205,7 @@ def extract_facts(doc: Document) -> dict:
                              "numbers": [{k: v for k, v in n.items() if not k.startswith("_")} for n in numbers],
                              "evidence": [{k: n[k] for k in ("text", "file", "line", "column")} for n in numbers[:MAX_EVIDENCE]]},
     }
-    doc.argument = {move: [_ev(doc, s) for s in _tagged(doc, move, kinds=("body", "item"))[:20]]
+    doc.argument = {move: [{**_ev(doc, s), "role": s.role} for s in _tagged(doc, move, kinds=("body", "item"))[:20]]
                     for move in ARGUMENT_MOVES}
     doc.facts_internal = {"abstract_numbers": numbers}  # type: ignore[attr-defined]
     return facts

@@ -8,6 +8,8 @@ crowded area draws "no novelty", pioneering work in a quiet one draws "no impact
 
 from __future__ import annotations
 
+_EVIDENCE_ROLES = ("experiments", "results", "analysis", "discussion", "appendix")
+
 
 def story_arc(doc) -> dict:
     """The story arc for summaries: each stage found (with its first sentence) or missing."""
@@ -18,10 +20,14 @@ def story_arc(doc) -> dict:
         items = arg.get(move) or []
         return items[0] if items else None
 
-    evidence = first("result")
-    if evidence is None and (facts.get("baselines", {}).get("present") or facts.get("error_bars", {}).get("present")):
-        ev = (facts.get("baselines") or facts.get("error_bars"))["evidence"]
-        evidence = ev[0] if ev else None
+    # evidence is a result reported where results are (not the abstract's summary of them), else
+    # what the evidence facts found, else any result sentence
+    evidence = next((r for r in arg.get("result") or [] if r.get("role") in _EVIDENCE_ROLES), None)
+    for name in ("baselines", "error_bars"):
+        if evidence is None and (facts.get(name) or {}).get("evidence"):
+            evidence = facts[name]["evidence"][0]
+    if evidence is None:
+        evidence = first("result")
     stages = {
         "phenomenon": first("phenomenon"),
         "insight": first("insight"),

@@ -789,6 +789,8 @@ class Builder:
 
     def _new_cell(self, pos: int | None, new_row: bool = False) -> None:
         table = self.table_stack[-1]
+        if not self.bufs:  # hostile nesting (``\\begin{document}`` inside a cell) emptied the stack
+            self._push("cell")
         b = self.bufs[-1]
         text = "".join(b.parts).strip()
         off = b.offs[0] if len(b.offs) else self._g(pos or 0)
