@@ -70,6 +70,35 @@ def test_move_positive_and_near_miss(move, positive, negative):
     assert move not in neg, f"{move} wrongly in {sorted(neg)}: {negative}"
 
 
+# (move, role, sentence that must get it, near-miss that must not): causal language after Yu et
+# al. ("can" states an ability, "should" a recommendation; a passive names its cause with "by";
+# a causal adjective is predicated) and contributions that are not descriptions of practice
+CONTEXT_CASES = [
+    ("strong_claim", None, "Exercise can reduce body weight in obese adults.",
+     "Exercise should reduce body weight in obese adults."),
+    ("strong_claim", None, "Arterial stiffness was improved by vitamin D supplementation.",
+     "Arterial stiffness was increased in older patients."),
+    ("strong_claim", None, "Weight reduction is an effective treatment for incontinence.",
+     "These findings warrant effective treatment modalities."),
+    ("strong_claim", None, "The disease is driven by inadequate insulin secretion.",
+     "The disease is studied in adolescents."),
+    ("strong_claim", None, "The new protocol ensures that every sample is labelled twice.",
+     "Screening programs should be started to ensure early detection."),
+    ("contribution", "abstract", "Candidate phrases are extracted and ranked by a classifier.",
+     "Live captions are currently produced by stenographers or voice writers."),
+    ("contribution", "introduction", "We evaluate the parser on five treebanks.",
+     "We conclude that the parser needs more data."),
+]
+
+
+@pytest.mark.parametrize("move,role,positive,negative", CONTEXT_CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CONTEXT_CASES)])
+def test_move_in_context(move, role, positive, negative):
+    pos, neg = tag_texts([positive, negative], [role, role])
+    assert move in pos, (positive, sorted(pos))
+    assert move not in neg, (negative, sorted(neg))
+
+
 def test_calibrated_hedge_is_not_a_strong_claim():
     (tags,) = tag_texts(["Larger batches may improve stability."])
     assert "hedge" in tags and "strong_claim" not in tags

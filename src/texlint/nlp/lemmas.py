@@ -32,6 +32,15 @@ _IRREGULAR = {
     "best": "good", "worse": "bad", "worst": "bad", "men": "man", "women": "woman",
     "people": "person", "used": "use", "uses": "use", "using": "use", "needed": "need",
     "needs": "need", "needing": "need", "this": "this", "these": "this", "those": "that",
+    "driven": "drive", "drove": "drive", "arisen": "arise", "arose": "arise", "broken": "break",
+    "broke": "break", "spoken": "speak", "undertaken": "undertake", "undertook": "undertake",
+    "withdrawn": "withdraw", "withdrew": "withdraw", "hidden": "hide", "forgotten": "forget",
+    "frozen": "freeze", "stolen": "steal", "forbidden": "forbid", "mistaken": "mistake",
+    "sent": "send", "spent": "spend", "taught": "teach", "caught": "catch", "bought": "buy",
+    "fought": "fight", "struck": "strike", "dealt": "deal", "shaken": "shake", "worn": "wear",
+    "torn": "tear", "thrown": "throw", "threw": "throw", "blown": "blow", "flown": "fly",
+    "underwent": "undergo", "undergone": "undergo", "overcame": "overcome", "overtaken": "overtake",
+    "outgrown": "outgrow", "rewritten": "rewrite", "overridden": "override", "overrode": "override",
 }
 
 _KEEP_S = ("ss", "us", "is", "ous", "ics")

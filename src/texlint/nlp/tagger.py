@@ -352,6 +352,11 @@ _NOT_VERB_BEFORE = {
 }
 _NOT_VERB_AFTER = {"in", "of", "among", "between", "from", "was", "were", "is", "are", "=", "("}
 _LINK_VERBS = {"is", "are", "was", "were", "be", "been", "being", "'s"}
+#: causal adjectives ("effective", "harmful") make a causal claim when they are predicated
+_CAUSAL_ADJECTIVES = frozenset({"effective", "efficacious", "beneficial", "protective", "harmful", "detrimental"})
+_PREDICATIVE_VERBS = frozenset({"remain", "remains", "remained", "proved", "proven", "prove", "proves",
+                                "became", "become", "becomes", "found", "shown", "considered"})
+_ADJECTIVE_COMPLEMENTS = frozenset({"in", "for", "at", "against", "to", "on"})
 
 _OWN_ROLES = {"limitations"}
 _NEW_WORDS = frozenset({"propose", "proposes", "introduce", "introduces", "novel", "new", "first"})
@@ -381,10 +386,23 @@ def _causal_use(h: _Hits, s: int, e: int) -> bool:
     first = low[s]
     if e - s > 1 or first in ("is", "are", "was", "were", "plays", "play", "played"):
         return True
-    prev = low[s - 1] if s > 0 else ""
-    nxt = low[e] if e < h.n else ""
-    if prev in _NOT_VERB_BEFORE or prev in _LINK_VERBS and first.endswith("ed"):
+    p = s - 1
+    while p >= 0 and not low[p].strip():  # runs of spaces are tokens of their own
+        p -= 1
+    q = e
+    while q < h.n and not low[q].strip():
+        q += 1
+    prev = low[p] if p >= 0 else ""
+    nxt = low[q] if q < h.n else ""
+    if first in _CAUSAL_ADJECTIVES:
+        # predicative only: "is (highly) effective", "effective in/for ...", not "effective treatments"
+        # "is (highly) effective", "is an effective treatment"
+        before = low[p - 1] if p > 0 and (prev.endswith("ly") or prev in ("a", "an")) else prev
+        return before in _LINK_VERBS or before in _PREDICATIVE_VERBS or nxt in _ADJECTIVE_COMPLEMENTS
+    if prev in _NOT_VERB_BEFORE:
         return False
+    if prev in _LINK_VERBS and first.endswith("ed"):
+        return nxt == "by"  # "was improved by X" names the cause; "was increased in patients" does not
     if nxt in _NOT_VERB_AFTER:
         return False
     if first.endswith("ing") and (prev in ("", ",", "and") or s == 0):
@@ -399,6 +417,7 @@ _WE_NOT_ACTION = frozenset({
     "can", "could", "may", "might", "would", "should", "must", "will", "shall", "need", "believe",
     "think", "hope", "expect", "feel", "know", "assume", "suppose", "suspect", "conjecture",
     "speculate", "hypothesize", "hypothesise", "argue", "note", "notice", "observe", "see", "find",
+    "conclude", "concluded", "suggest", "suspect",
     "found", "call", "refer", "denote", "write", "say", "mean", "recall", "say", "do", "did",
     "does", "are", "were", "is", "was", "be", "am", "had", "'d", "'ll", "thank", "to", "and",
     "also", "then", "now", "first", "here", "again", "still", "only",
@@ -432,9 +451,17 @@ _PASSIVE_NOT = frozenset({"needed", "required", "used", "based", "known", "calle
                           "analysed", "explored", "addressed", "reviewed", "surveyed", "motivated"})
 
 
+#: the way things are usually done in the field: background, not the paper's method
+_STATE_OF_PRACTICE = frozenset({"currently", "usually", "typically", "traditionally", "commonly", "often",
+                                "generally", "conventionally", "normally", "routinely", "widely"})
+
+
 def _passive_action(h: _Hits) -> bool:
-    """An impersonal passive of an action ("is performed", "are extracted and ranked")."""
+    """An impersonal passive of an action ("is performed", "are extracted and ranked"), not a
+    description of current practice ("captions are currently produced by stenographers")."""
     low = h.lowers
+    if set(low) & _STATE_OF_PRACTICE:
+        return False
     for i in range(h.n - 1):
         if low[i] not in _PASSIVE_BE:
             continue
@@ -480,7 +507,8 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
     # reduces Y") and negation ("X did not reduce Y") leave it a direct causal claim.
     epistemic = bool(modal_hits) or "modal_other" in h
     strong = False
-    if not (modal_hits or "hedge_adverb" in h):
+    recommendation = "should" in words or "ought" in words  # "X should ensure Y" advises, claims nothing
+    if not (modal_hits or "hedge_adverb" in h or recommendation):
         if _any_unnegated(h, "booster", frozenset(neg - {"never"}), 2) or _any_unnegated(h, "absolute_verb", neg, 3):
             strong = True
     if not strong and not epistemic:
