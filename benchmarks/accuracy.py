@@ -288,9 +288,10 @@ more closely: "X can reduce Y" states an ability and stays a direct causal claim
 a passive names its cause with "by" ("was improved by X", not "was increased in patients"), a
 causal adjective counts when predicated ("is an effective treatment", not "effective treatment
 modalities"), and irregular participles share their verb's lemma ("driven", "undergone"). For
-contributions, "we conclude/suggest" is not an action of the authors and a passive that
+contributions, "we conclude/suggest" is not an action of the authors, a passive that
 describes current practice ("captions are currently produced by stenographers") is not the
-paper's method.
+paper's method, and a single author's "I"/"my" is a claimant like "we" (not "(i)" or
+"Type I error").
 
 `python benchmarks/accuracy.py --split test` scores the `*.test.jsonl` halves with the same
 tasks (table on stdout only; this file records the dev split). The same sentences can be

@@ -88,6 +88,11 @@ CONTEXT_CASES = [
      "Live captions are currently produced by stenographers or voice writers."),
     ("contribution", "introduction", "We evaluate the parser on five treebanks.",
      "We conclude that the parser needs more data."),
+    # a single author's "I" is the claimant too; a roman numeral or "Type I" is not
+    ("contribution", "introduction", "I present a recursive tensor network for natural language inference.",
+     "Type I errors present a recursive problem for inference."),
+    ("contribution", "introduction", "First, I introduce a grammar over kernels.",
+     "(i) introduce a grammar over kernels."),
 ]
 
 

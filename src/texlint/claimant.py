@@ -12,7 +12,18 @@ import re
 from texlint.model import Document, Sentence
 
 OWN_RESULT_ROLES = ("abstract", "experiments", "results", "analysis", "discussion", "conclusion")
-_OWN = re.compile(r"\b(we|our|ours|us|this (paper|work|study|article|thesis)|the proposed|in this (paper|work))\b", re.I)
+_OWN = re.compile(r"\b(we|our|ours|us|my|this (paper|work|study|article|thesis)|the proposed|in this (paper|work))\b", re.I)
+#: a single author's "I" (theses) followed by a lower-case word, case-sensitive so a roman
+#: numeral "(i)" is not one; "Type I error", "Phase I trial" are not either
+_SINGULAR = re.compile(r"(?:(\w+)\s+)?(?<![(\w])I\s+[a-z]")
+_NUMERAL_BEFORE = frozenset({"type", "phase", "class", "level", "part", "stage", "grade", "section", "chapter",
+                             "table", "figure", "fig", "experiment", "study", "case", "model", "category",
+                             "tier", "round", "step", "group", "lemma", "theorem", "appendix", "volume", "book"})
+
+
+def first_person_singular(text: str) -> bool:
+    """Whether a single author speaks ("In Chapter 3, I show ..."), not "Type I error" or "(i)"."""
+    return any((m.group(1) or "").lower() not in _NUMERAL_BEFORE for m in _SINGULAR.finditer(text))
 _PROPOSED_NAME = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:propose|introduce|present|call|name|dub|term)s?\s+(?:a |an |the )?"
     r"(?:[a-z-]+ ){0,3}?(?:called |named |dubbed |termed )?([A-Z][A-Za-z0-9]*[A-Z0-9][\w-]*|[A-Z][a-z]+[A-Z][\w-]*)")
@@ -43,7 +54,7 @@ def method_names(doc: Document) -> set[str]:
 
 def is_own_claim(sent: Sentence, doc: Document) -> bool:
     text = sent.text
-    if _OWN.search(text):
+    if _OWN.search(text) or first_person_singular(text):
         return True
     if any(n in text for n in method_names(doc)):
         return True

@@ -15,11 +15,11 @@ from texlint.checks.argument_common import CLAIM_ROLES, is_own_claim, neighbours
 from texlint.engine.registry import register
 from texlint.engine.rule import Rule
 
-_FIRST = re.compile(r"\b(we are|is|are|this is|this (paper|work) is|ours is|being)\s+(the\s+)?first\b|\bfor the first time\b|"
+_FIRST = re.compile(r"\b(we are|i am|is|are|this is|this (paper|work) is|ours is|being)\s+(the\s+)?first\b|\bfor the first time\b|"
                     r"\bthe first (method|approach|work|paper|study|model|framework|algorithm|attempt|system|dataset|benchmark) (to|that)\b",
                     re.I)
-_HEDGED_FIRST = re.compile(r"\bto (the best of )?(our|my) knowledge\b|\bas far as we (know|are aware)\b|\bwe believe\b|"
-                           r"\bto date\b|\bwe are not aware\b|\bamong the first\b|\bone of the first\b", re.I)
+_HEDGED_FIRST = re.compile(r"\bto (the best of )?(our|my) knowledge\b|\bas far as (we|i) (know|are aware|am aware)\b|"
+                           r"\b(we|i) believe\b|\bto date\b|\b(we are|i am) not aware\b|\bamong the first\b|\bone of the first\b", re.I)
 _CONTRAST = re.compile(r"⟦cite⟧|\b(unlike|in contrast|contrary to|differs? from|different from|whereas|while (prior|previous|existing)|"
                        r"prior work|previous work|existing (work|methods|approaches)|previous (methods|approaches)|"
                        r"related work|instead of|rather than|compared (to|with)|as opposed to|beyond)\b", re.I)

@@ -424,11 +424,19 @@ _WE_NOT_ACTION = frozenset({
 })
 
 
+def _first_person_singular(h: _Hits) -> bool:
+    """A single author's "I" (theses, single-author papers), not "(i)" or "Type I error"."""
+    from texlint.claimant import first_person_singular
+
+    return "I" in h.texts and first_person_singular(h.raw)
+
+
 def _we_act(h: _Hits) -> bool:
-    """"we" as the subject of an action verb ("we employed", "we evaluate"): the authors did it."""
+    """"we" (or a single author's "I") as the subject of an action verb ("we employed", "I
+    evaluate"): the authors did it."""
     low = h.lowers
     for i, w in enumerate(low):
-        if w != "we" or i + 1 >= h.n:
+        if not (w == "we" or w == "i" and h.texts[i] == "I" and _first_person_singular(h)) or i + 1 >= h.n:
             continue
         j = i + 1
         while j < h.n and (low[j].endswith("ly") or low[j] in ("also", "then", "first", "further", "here", "now", "finally")):
@@ -484,7 +492,7 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
     tags: set[str] = set()
     role = role.lower() if isinstance(role, str) else None
 
-    own = bool(words & L.get("claimant", frozenset())) or "own_ref" in h
+    own = bool(words & L.get("claimant", frozenset())) or "own_ref" in h or _first_person_singular(h)
     cites = "⟦cite⟧" in words or bool(_NUMERIC_CITE.search(h.raw))
     others = cites or "cite_subject" in h
     others_claim = others and not own
