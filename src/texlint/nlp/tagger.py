@@ -26,7 +26,7 @@ import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from texlint.nlp.lemmas import lemma_key
 
@@ -205,7 +205,6 @@ class _TupleMatcher:
 
 def _compile(nlp: "Language") -> _Compiled:
     from spacy.matcher import Matcher, PhraseMatcher
-    from spacy.tokens import Doc
 
     vocab = load_vocab()
     lists = {k: list(v) for k, v in vocab.get("lists", {}).items()}
@@ -395,8 +394,8 @@ def _causal_use(h: _Hits, s: int, e: int) -> bool:
     prev = low[p] if p >= 0 else ""
     nxt = low[q] if q < h.n else ""
     if first in _CAUSAL_ADJECTIVES:
-        # predicative only: "is (highly) effective", "effective in/for ...", not "effective treatments"
-        # "is (highly) effective", "is an effective treatment"
+        # predicative only: "is (highly) effective", "is an effective treatment", "effective in/for
+        # ...", not "effective treatment modalities"
         before = low[p - 1] if p > 0 and (prev.endswith("ly") or prev in ("a", "an")) else prev
         return before in _LINK_VERBS or before in _PREDICATIVE_VERBS or nxt in _ADJECTIVE_COMPLEMENTS
     if prev in _NOT_VERB_BEFORE:
@@ -417,7 +416,7 @@ _WE_NOT_ACTION = frozenset({
     "can", "could", "may", "might", "would", "should", "must", "will", "shall", "need", "believe",
     "think", "hope", "expect", "feel", "know", "assume", "suppose", "suspect", "conjecture",
     "speculate", "hypothesize", "hypothesise", "argue", "note", "notice", "observe", "see", "find",
-    "conclude", "concluded", "suggest", "suspect",
+    "conclude", "concluded", "suggest",
     "found", "call", "refer", "denote", "write", "say", "mean", "recall", "say", "do", "did",
     "does", "are", "were", "is", "was", "be", "am", "had", "'d", "'ll", "thank", "to", "and",
     "also", "then", "now", "first", "here", "again", "still", "only",
@@ -429,6 +428,15 @@ def _first_person_singular(h: _Hits) -> bool:
     from texlint.claimant import first_person_singular
 
     return "I" in h.texts and first_person_singular(h.raw)
+
+
+def _claimants(h: _Hits, c: _Compiled) -> tuple[bool, bool]:
+    """(the authors speak: "we", "our", "this paper", a single author's "I"; the sentence reports
+    others: a citation, "[12]", "et al.", "prior work shows")."""
+    words = set(h.lowers)
+    own = bool(words & c.lists.get("claimant", frozenset())) or "own_ref" in h or _first_person_singular(h)
+    others = "⟦cite⟧" in words or bool(_NUMERIC_CITE.search(h.raw)) or "cite_subject" in h
+    return own, others
 
 
 def _we_act(h: _Hits) -> bool:
@@ -492,9 +500,7 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
     tags: set[str] = set()
     role = role.lower() if isinstance(role, str) else None
 
-    own = bool(words & L.get("claimant", frozenset())) or "own_ref" in h or _first_person_singular(h)
-    cites = "⟦cite⟧" in words or bool(_NUMERIC_CITE.search(h.raw))
-    others = cites or "cite_subject" in h
+    own, others = _claimants(h, c)
     others_claim = others and not own
 
     # -- hedge
@@ -681,12 +687,10 @@ def _announces_limitations(h: _Hits, role: str | None, c: _Compiled) -> bool:
     """The sentence opens a list of the authors' own limitations ("Our study has several limitations.")."""
     if "limitation_announcement" not in h or (role or "").lower() in _NO_ANNOUNCE_ROLES:
         return False
-    words = set(h.lowers)
-    if words & _OUTLINE:  # "The limitations of this approach are discussed in Section 5."
+    if set(h.lowers) & _OUTLINE:  # "The limitations of this approach are discussed in Section 5."
         return False
-    own = bool(words & c.lists.get("claimant", frozenset())) or "own_ref" in h
-    cites = "⟦cite⟧" in words or bool(_NUMERIC_CITE.search(h.raw)) or "cite_subject" in h
-    return not (cites and not own)
+    own, others = _claimants(h, c)
+    return own or not others
 
 
 def _ends_list(h: _Hits) -> bool:
@@ -720,9 +724,8 @@ def tag_paragraph(spans: Iterable["Span"], role: str | None = None) -> list[froz
             if _ends_list(h):
                 listing = False
             else:
-                words = set(h.lowers)
-                cited = ("⟦cite⟧" in words or "cite_subject" in h) and not (words & c.lists.get("claimant", frozenset()))
-                if not cited:
+                own, others = _claimants(h, c)
+                if own or not others:
                     tags.add("limitation")
         if not listing and "limitation" in tags and _announces_limitations(h, role, c):
             listing = True
