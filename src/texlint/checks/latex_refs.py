@@ -14,7 +14,7 @@ import re
 from texlint.checks import latex_common as lc
 from texlint.engine.registry import register
 from texlint.engine.rule import Rule
-from texlint.latex.placeholders import CITE, REF
+from texlint.latex.placeholders import CITE
 
 #: Reference commands that print only a number (so the word before them needs a tie).
 _BARE_REFS = {"ref", "eqref", "subref", "pageref", "vref"}

@@ -12,7 +12,7 @@ suppressed anything, so the opt-in ``unused-suppression`` rule can report stale 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from texlint.model import Document, Finding
 
