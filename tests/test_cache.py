@@ -190,3 +190,18 @@ def test_unwritable_cache_dir_still_lints(project: Path, tmp_path: Path):
     blocker.write_text("x", encoding="utf-8")
     out, spacy, _ = lint(project, cache_dir=blocker / "sub")
     assert spacy and "finding" in out
+
+
+def test_read_only_folder_gets_no_cache(project: Path):
+    """A read-only paper folder (a mounted share) is linted and left as it was, even for root."""
+    mode = project.stat().st_mode
+    project.chmod(0o555)
+    try:
+        out, spacy, _ = lint(project)
+        assert spacy and "finding" in out
+        assert not (project / ".texlint_cache").exists()
+    finally:
+        project.chmod(mode)
+    lint(project)
+    assert (project / ".texlint_cache").is_dir()  # a writable one gets its cache as before
+

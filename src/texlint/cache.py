@@ -203,7 +203,18 @@ def _summary_paths(summary: dict, fn) -> dict:
 
 # -- store and lookup -------------------------------------------------------------------------
 
+def _read_only(folder: Path) -> bool:
+    """A folder whose mode lets nobody write (a read-only share or checkout): texlint puts no
+    cache there, even when it runs as root and the operating system would let it."""
+    try:
+        return not os.stat(folder).st_mode & 0o222
+    except OSError:
+        return False  # a missing parent: mkdir below decides
+
+
 def ensure_dir(cache_dir: Path) -> bool:
+    if not cache_dir.exists() and _read_only(cache_dir.parent):
+        return False
     try:
         (cache_dir / f"v{CACHE_VERSION}").mkdir(parents=True, exist_ok=True)
         tag = cache_dir / "CACHEDIR.TAG"
