@@ -24,6 +24,8 @@ _NUMERAL_BEFORE = frozenset({"type", "phase", "class", "level", "part", "stage",
 def first_person_singular(text: str) -> bool:
     """Whether a single author speaks ("In Chapter 3, I show ..."), not "Type I error" or "(i)"."""
     return any((m.group(1) or "").lower() not in _NUMERAL_BEFORE for m in _SINGULAR.finditer(text))
+
+
 _PROPOSED_NAME = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:propose|introduce|present|call|name|dub|term)s?\s+(?:a |an |the )?"
     r"(?:[a-z-]+ ){0,3}?(?:called |named |dubbed |termed )?([A-Z][A-Za-z0-9]*[A-Z0-9][\w-]*|[A-Z][a-z]+[A-Z][\w-]*)")

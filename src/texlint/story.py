@@ -8,7 +8,7 @@ crowded area draws "no novelty", pioneering work in a quiet one draws "no impact
 
 from __future__ import annotations
 
-_EVIDENCE_ROLES = ("experiments", "results", "analysis", "discussion", "appendix")
+from texlint.facts import EVIDENCE_ROLES
 
 
 def story_arc(doc) -> dict:
@@ -22,7 +22,7 @@ def story_arc(doc) -> dict:
 
     # evidence is a result reported where results are (not the abstract's summary of them), else
     # what the evidence facts found, else any result sentence
-    evidence = next((r for r in arg.get("result") or [] if r.get("role") in _EVIDENCE_ROLES), None)
+    evidence = next((r for r in arg.get("result") or [] if r.get("role") in EVIDENCE_ROLES), None)
     for name in ("baselines", "error_bars"):
         if evidence is None and (facts.get(name) or {}).get("evidence"):
             evidence = facts[name]["evidence"][0]

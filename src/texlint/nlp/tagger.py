@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from texlint.claimant import first_person_singular
 from texlint.nlp.lemmas import lemma_key
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -425,8 +426,6 @@ _WE_NOT_ACTION = frozenset({
 
 def _first_person_singular(h: _Hits) -> bool:
     """A single author's "I" (theses, single-author papers), not "(i)" or "Type I error"."""
-    from texlint.claimant import first_person_singular
-
     return "I" in h.texts and first_person_singular(h.raw)
 
 
