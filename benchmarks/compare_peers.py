@@ -73,7 +73,7 @@ def run_lacheck(folder: Path, main: str) -> list[dict]:
 
 
 def latex_codes() -> list[str]:
-    from texlint.engine.registry import build_registry
+    from texlint.checks.catalog import build_registry
 
     return [r.code for r in build_registry(plugins=False) if r.category == "latex" and r.default]
 

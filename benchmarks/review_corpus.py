@@ -68,7 +68,7 @@ def lint(folder: Path, main: str) -> list[dict]:
 
 
 def rule_info() -> dict[str, dict]:
-    from texlint.engine.registry import builtin_rules
+    from texlint.checks.catalog import builtin_rules
 
     return {r.code: {"name": r.name, "default": r.default} for r in builtin_rules() if r.code[:1] in FAMILIES}
 

@@ -107,7 +107,7 @@ def cold_runs(papers, reps: int, tmp: Path) -> list[dict]:
 def in_process(papers, reps: int) -> list[dict]:
     """Per-stage times with spaCy and the tagger already loaded (what --profile prints)."""
     from texlint.report import render
-    from texlint.run import Options, run
+    from texlint.app.run import Options, run
 
     opts = Options(use_cache=False)
     run([papers[0][1]], opts)  # warm up: spaCy, tagger, registry
@@ -134,7 +134,7 @@ def in_process(papers, reps: int) -> list[dict]:
 
 
 def scaling(tmp: Path, scales, reps: int) -> list[dict]:
-    from texlint.run import Options, run
+    from texlint.app.run import Options, run
 
     opts = Options(use_cache=False)
     rows = []
@@ -172,7 +172,7 @@ def synthetic_batch(tmp: Path, n: int, jobs: int) -> dict:
 
 def peak_memory(tmp: Path) -> dict:
     main = gen.write(tmp / "thesis", scale=1_000_000 / 60_000, seed=7)
-    code = ("import resource, sys\nfrom texlint.cli import main\n"
+    code = ("import resource, sys\nfrom texlint.cli.main import main\n"
             f"sys.argv = ['texlint', {str(main)!r}, '--no-cache', '-q', '--format', 'json', '-o', '/dev/null']\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
@@ -210,7 +210,7 @@ def profile_top(main: Path, n: int = 15) -> str:
     import cProfile
     import pstats
 
-    from texlint.run import Options, run
+    from texlint.app.run import Options, run
 
     opts = Options(use_cache=False)
     run([main], opts)  # warm

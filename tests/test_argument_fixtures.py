@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from texlint.run import Options, run
+from texlint.app.run import Options, run
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "argument"
 CASES = sorted(p.name for p in FIXTURES.iterdir() if (p / "expected.json").is_file())
@@ -62,7 +62,7 @@ def test_text_output_ends_with_story_and_positioning(tmp_path):
 
 
 def test_story_evidence_is_a_result_where_results_are_reported():
-    from texlint.story import story_arc
+    from texlint.analysis.arc import story_arc
 
     result = run([FIXTURES / "well-argued" / "main.tex"], Options())
     doc = result.documents[0].doc

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from texlint.run import Options, run
+from texlint.app.run import Options, run
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))

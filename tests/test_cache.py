@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from texlint import cache
+from texlint.app import cache
 
 PROBE = textwrap.dedent("""
     import atexit, sys
     atexit.register(lambda: sys.stderr.write("\\nSPACY_IMPORTED=%s\\n" % ("spacy" in sys.modules)))
-    from texlint.cli import main
+    from texlint.cli.main import main
     main(prog_name="texlint")
 """)
 
@@ -145,9 +145,10 @@ def test_named_file_filtered_from_cached_entry(project: Path, tmp_path: Path):
 
 def _writer(args):
     root, cdir, key, n, tag = args
-    from texlint.load import load_document
-    from texlint.model import Finding, Location
-    from texlint.run import DocResult
+    from texlint.latex.load import load_document
+    from texlint.engine.finding import Finding
+    from texlint.latex.model import Location
+    from texlint.app.run import DocResult
 
     doc = load_document(Path(root))
     ok = 0

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from texlint.source.project import ProblemKind
 from tests.conftest import CORPUS, corpus_rows, needs_corpus
 
 pytestmark = [needs_corpus, pytest.mark.corpus]
@@ -21,7 +22,8 @@ CONFERENCE = [r for r in ROWS if not r["id"].startswith(("thesis", "aj-"))]
 
 @lru_cache(maxsize=None)
 def doc_of(paper_id: str):
-    from texlint.load import annotate, load_document
+    from texlint.latex.load import load_document
+    from texlint.nlp.annotate import annotate
 
     row = next(r for r in ROWS if r["id"] == paper_id)
     doc = load_document(CORPUS / paper_id / row["main"])
@@ -31,7 +33,7 @@ def doc_of(paper_id: str):
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
 def test_listed_main_file_is_a_root(row):
-    from texlint.project import find_root, find_roots_in_folder
+    from texlint.source.roots import find_root, find_roots_in_folder
 
     main = (CORPUS / row["id"] / row["main"]).resolve()
     assert main in find_roots_in_folder(CORPUS / row["id"])
@@ -40,7 +42,7 @@ def test_listed_main_file_is_a_root(row):
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
 def test_included_files_lead_back_to_the_main_file(row):
-    from texlint.project import IncludeGraph, find_root
+    from texlint.source.roots import IncludeGraph, find_root
 
     doc = doc_of(row["id"])
     main = (CORPUS / row["id"] / row["main"]).resolve()
@@ -95,8 +97,8 @@ def test_source_map_is_exact_for_every_verbatim_word(row):
 def test_thesis_latin1_includeonly_and_missing_input():
     doc = doc_of("thesis-cardoso")
     assert any(f.encoding == "latin-1" for f in doc.files)
-    assert any(f.rule == "L004" for f in doc.findings)
-    assert any(f.rule == "L001" and "sprinkler" in f.message for f in doc.findings) or doc.includeonly is not None
+    assert any(p.kind is ProblemKind.ENCODING for p in doc.problems)  # L004
+    assert any(p.kind is ProblemKind.NOT_FOUND and "sprinkler" in p.message for p in doc.problems) or doc.includeonly is not None  # L001
     assert doc.includeonly is not None
     text = " ".join(p.text for p in doc.prose)
     assert "\ufffd" not in text and "Ã©" not in text

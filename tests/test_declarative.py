@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from texlint.testing import lint_source
+from texlint.app.testing import lint_source
 
 PACK = r'''
 [[rule]]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from texlint.testing import lint_source
+from texlint.app.testing import lint_source
 
 PAPER = "\\documentclass{article}\n\\begin{document}\n%s\n\\end{document}\n"
 
@@ -196,7 +196,7 @@ def test_entry_point_plugins_register_rules(monkeypatch, tmp_path):
     """A third-party package's entry point (a Rule class or a folder of TOML packs) adds rules."""
     import importlib.metadata as md
 
-    from texlint.engine import registry as reg
+    from texlint.checks import catalog as reg
     from texlint.engine.rule import Rule
 
     class PluginRule(Rule):

@@ -18,8 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from texlint.load import load_document
-from texlint.project import InputError
+from texlint.latex.load import load_document
+from texlint.source.project import InputError
 
 TOKENS = [
     "{", "}", "{", "}", "\\begin{itemize}", "\\end{itemize}", "\\begin{document}", "\\end{document}",
@@ -76,8 +76,9 @@ def _load(text: str):
         assert len(p.offsets) == len(p.text)
         if p.text:
             doc.prose_location(p, 0, len(p.text))
-    for f in doc.findings:
-        assert f.location.line >= 1 and f.location.column >= 1
+    for p in doc.problems:
+        loc = doc.problem_location(p)
+        assert loc.line >= 1 and loc.column >= 1
     return doc
 
 
@@ -95,7 +96,7 @@ def test_loader_never_crashes(text):
 @given(_doc)
 def test_full_lint_never_crashes(text):
     """A subset through the NLP annotation and every rule (on or off by default)."""
-    from texlint.testing import lint_source
+    from texlint.app.testing import lint_source
 
     with time_limit(30):
         try:
@@ -116,7 +117,7 @@ def test_loader_fuzz_long(text):
 @settings(max_examples=2_000, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(_piece, min_size=50, max_size=400).map("".join))
 def test_full_lint_fuzz_long(text):
-    from texlint.testing import lint_source
+    from texlint.app.testing import lint_source
 
     with time_limit(60):
         try:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from texlint.load import annotate, load_document
+from texlint.latex.load import load_document
+from texlint.nlp.annotate import annotate
+from texlint.source.project import ProblemKind
 
 
 def build(tmp_path: Path, body: str, preamble: str = "", files: dict | None = None):
@@ -126,5 +128,5 @@ def test_bibliography_from_bib_or_bbl(tmp_path):
 
 def test_parse_problems_have_positions(tmp_path):
     doc = build(tmp_path, "Fine.\n\\begin{itemize}\\item a\n\\end{enumerate}\nMore {unclosed")
-    probs = [f for f in doc.findings if f.rule == "L005"]
-    assert probs and all(f.location.line >= 1 for f in probs)
+    probs = [p for p in doc.problems if p.kind is ProblemKind.PARSE]  # L005
+    assert probs and all(doc.problem_location(p).line >= 1 for p in probs)

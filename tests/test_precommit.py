@@ -53,7 +53,7 @@ def hook_repo(tmp_path_factory) -> Path:
     """This repository's working tree, committed in a temp git repo (try-repo installs from HEAD)."""
     dst = tmp_path_factory.mktemp("texlint-repo")
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", ".texlint_cache")
-    for name in ("src", "rules"):
+    for name in ("src",):  # rule packs and vocabularies are package data under src/texlint
         shutil.copytree(REPO / name, dst / name, ignore=ignore)
     for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "LICENSE"):
         if (REPO / name).exists():

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from texlint.load import load_document
-from texlint.project import find_root, find_roots_in_folder
-from texlint.run import collect_roots
+from texlint.latex.load import load_document
+from texlint.source.roots import find_root, find_roots_in_folder
+from texlint.app.run import collect_roots
+from texlint.source.project import ProblemKind
 
 MAIN = "\\documentclass{article}\n\\begin{document}\n%s\n\\end{document}\n"
 
@@ -86,7 +87,7 @@ def test_input_include_subfile_import(tmp_path):
     text = _prose(doc)
     for word in ("Alpha", "Beta", "Gamma", "Delta", "Inner", "Epsilon", "Zeta"):
         assert word in text, (word, text)
-    assert not doc.findings, [f.message for f in doc.findings]
+    assert not doc.problems, [p.message for p in doc.problems]
 
 
 def test_includeonly_is_respected(tmp_path):
@@ -100,8 +101,8 @@ def test_missing_cycle_and_outside_become_findings(tmp_path):
     write(tmp_path, {"p/main.tex": MAIN % "\\input{nope}\n\\input{main}\n\\input{../secret}\n\\input{/etc/hostname}",
                      "secret.tex": "SECRET"})
     doc = load_document(tmp_path / "p/main.tex")
-    rules = sorted(f.rule for f in doc.findings)
-    assert rules == ["L001", "L002", "L003", "L003"]
+    kinds = sorted(p.kind.value for p in doc.problems)
+    assert kinds == ["cycle", "not-found", "outside", "outside"]  # L002, L001, L003, L003
     assert "SECRET" not in _prose(doc)
 
 
@@ -109,7 +110,7 @@ def test_symlink_out_of_project_is_not_read(tmp_path):
     write(tmp_path, {"outside/secret.tex": "SECRET", "p/main.tex": MAIN % "\\input{link}"})
     os.symlink(tmp_path / "outside/secret.tex", tmp_path / "p/link.tex")
     doc = load_document(tmp_path / "p/main.tex")
-    assert [f.rule for f in doc.findings] == ["L003"]
+    assert [p.kind for p in doc.problems] == [ProblemKind.OUTSIDE]  # L003
     assert "SECRET" not in _prose(doc)
 
 
@@ -122,11 +123,11 @@ def test_utf8_bom_and_latin1_declared_and_fallback(tmp_path):
     doc = load_document(tmp_path / "main.tex")
     text = _prose(doc)
     assert "Café one." in text and "José two." in text
-    assert not [f for f in doc.findings if f.rule == "L004"]  # declared encoding: no guess
+    assert not [p for p in doc.problems if p.kind is ProblemKind.ENCODING]  # declared encoding: no guess
     write(tmp_path, {"m2.tex": (MAIN % "\\input{l1}").encode()})
     doc2 = load_document(tmp_path / "m2.tex")
     assert "José two." in _prose(doc2)
-    assert [f.rule for f in doc2.findings] == ["L004"]
+    assert [p.kind for p in doc2.problems] == [ProblemKind.ENCODING]  # L004
 
 
 @pytest.mark.parametrize("nl", ["\r\n", "\r", "\n"])
@@ -156,6 +157,6 @@ def test_project_reached_through_a_symlinked_folder(tmp_path):
     write(tmp_path, {"real/main.tex": MAIN % "\\input{sections/a}", "real/sections/a.tex": "Inside text."})
     os.symlink(tmp_path / "real", tmp_path / "link")
     doc = load_document(tmp_path / "link" / "main.tex")
-    assert not doc.findings, [f.message for f in doc.findings]
+    assert not doc.problems, [p.message for p in doc.problems]
     assert "Inside text." in _prose(doc)
     assert find_root(tmp_path / "link" / "sections" / "a.tex") == (tmp_path / "real" / "main.tex").resolve()

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from texlint.docs import rules_markdown
-from texlint.engine.registry import build_registry
+from texlint.engine.ruledocs import rules_markdown
+from texlint.checks.catalog import build_registry
 from texlint.engine.rule import CATEGORY_PREFIX
-from texlint.testing import lint_source
+from texlint.app.testing import lint_source
 
 REPO = Path(__file__).resolve().parents[1]
 REGISTRY = build_registry(plugins=False)
@@ -62,4 +62,4 @@ def test_ids_are_unique_and_names_too():
 
 def test_docs_rules_md_is_current():
     current = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert current == rules_markdown(REGISTRY), "docs/rules.md is stale: run `python -m texlint.docs > docs/rules.md`"
+    assert current == rules_markdown(REGISTRY), "docs/rules.md is stale: run `python -m texlint.checks.catalog > docs/rules.md`"

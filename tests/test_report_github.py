@@ -6,10 +6,11 @@ import re
 import subprocess
 import sys
 
-from texlint.model import Finding, Location
+from texlint.engine.finding import Finding
+from texlint.latex.model import Location
 from texlint.report import render
 from texlint.report.github import annotation, escape_data, escape_property
-from texlint.run import DocResult, RunResult
+from texlint.app.run import DocResult, RunResult
 
 LINE = re.compile(r"^::(error|warning|notice) ((?:[a-zA-Z]+=[^,:]*,?)+)::(.*)$")
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from texlint.report import render
-from texlint.run import Options, run
+from texlint.app.run import Options, run
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "fixtures" / "example"

@@ -11,10 +11,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from texlint.model import Finding, Location
+from texlint.engine.finding import Finding
+from texlint.latex.model import Location
 from texlint.report import render
 from texlint.report.sarif import artifact_uri, sarif_dict
-from texlint.run import DocResult, Options, RunResult, run
+from texlint.app.run import DocResult, Options, RunResult, run
 
 from conftest import SCHEMAS
 

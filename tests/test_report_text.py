@@ -8,10 +8,11 @@ import sys
 
 import pytest
 
-from texlint.model import Finding, Location
+from texlint.engine.finding import Finding
+from texlint.latex.model import Location
 from texlint.report import render
 from texlint.report.text import use_color
-from texlint.run import DocResult, RunResult
+from texlint.app.run import DocResult, RunResult
 
 ESC = "\033["
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from texlint.engine.registry import build_registry
-from texlint.testing import lint_source
+from texlint.checks.catalog import build_registry
+from texlint.app.testing import lint_source
 
 CASES_DIR = Path(__file__).parent / "rules" / "cases"
 CASE_KEYS = {"name", "tex", "expect", "files", "venue", "review", "select", "config", "main", "message", "encodings"}

@@ -188,8 +188,9 @@ def test_limitation_lists_skip_cited_sentences_and_prior_work():
 
 
 def test_limitation_list_continues_into_the_items_that_follow(tmp_path):
-    from texlint.analysis import analyse
-    from texlint.load import annotate, load_document
+    from texlint.analysis.analyse import analyse
+    from texlint.latex.load import load_document
+    from texlint.nlp.annotate import annotate
 
     main = tmp_path / "main.tex"
     main.write_text(

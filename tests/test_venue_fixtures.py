@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, needs_corpus
-from texlint.load import load_document
-from texlint.run import Options, run
-from texlint.venue import detect_review, detect_venue, style_year
+from texlint.latex.load import load_document
+from texlint.app.run import Options, run
+from texlint.latex.venue_detection import detect_review, detect_venue, style_year
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "venues"
 FOLDERS = sorted(p for p in FIXTURES.iterdir() if (p / "main.tex").is_file())

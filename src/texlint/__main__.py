@@ -1,6 +1,6 @@
 """``python -m texlint`` runs the command-line interface."""
 
-from texlint.cli import main
+from texlint.cli.main import main
 
 if __name__ == "__main__":  # pragma: no cover
     main()

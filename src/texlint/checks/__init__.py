@@ -1,1 +1,2 @@
-"""Python rules, one module per theme; each rule class registers itself with ``@register``."""
+"""Stage 6, the rules, one folder per family; each Python rule registers itself with ``@register``
+and ``texlint.checks.catalog`` gathers them with the built-in declarative packs."""

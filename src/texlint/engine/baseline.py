@@ -13,7 +13,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from texlint.model import Finding
+from texlint.engine.finding import Finding
 
 BASELINE_VERSION = 1
 

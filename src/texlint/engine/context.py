@@ -9,21 +9,35 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from texlint.model import Finding, Location, Prose, Sentence
+from texlint.engine.finding import Finding
+from texlint.latex.model import Location, Prose, Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+    from texlint.engine.registry import Registry
     from texlint.engine.rule import Rule
-    from texlint.model import Document, Section
+    from texlint.engine.settings import Config
+    from texlint.engine.suppress import Directive
+    from texlint.latex.model import Document, Section
 
 _KIND_SCOPES = {"captions": "caption", "footnotes": "footnote", "title": "title", "headings": "heading"}
 
 
 class Context:
-    def __init__(self, doc: "Document", venue: str = "generic", review: bool = False) -> None:
+    """The run a rule is part of: venue and review mode, the settings, the registry, the spaCy
+    pipeline (when a rule needs NLP), and, for rules that run last, the suppression directives."""
+
+    def __init__(self, doc: "Document", venue: str = "generic", review: bool = False, config: "Config | None" = None,
+                 registry: "Registry | None" = None, nlp: "Language | None" = None) -> None:
         self.doc = doc
         self.venue = venue
         self.review = review
+        self.config = config
+        self.registry = registry
+        self.nlp = nlp
         self.rule: "Rule | None" = None
+        self.directives: list["Directive"] = []  # set before the rules that run last
 
     # -- elements ----------------------------------------------------------------------------
     def prose_in(self, scopes: tuple[str, ...]) -> Iterator[Prose]:

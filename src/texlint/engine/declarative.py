@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from typing import ClassVar, Iterable, Iterator
 
 from texlint.engine.rule import CATEGORIES, SCOPES, Rule, RuleError
-from texlint.model import SEVERITIES, Finding, Sentence
+from texlint.engine.finding import SEVERITIES, Finding
+from texlint.latex.model import Sentence
 
 COMMON_KEYS = {"code", "name", "type", "category", "severity", "default", "status", "scopes",
                "message", "summary", "why", "bad", "good", "fix", "question", "options", "aliases"}
 MATCH_KEYS = {"tokens", "lemmas", "patterns", "moves", "exceptions", "unless"}
-CLAIM_KEYS = {"own_claims_only"}  # only sentences that are the authors' own claims (texlint.claimant)
+CLAIM_KEYS = {"own_claims_only"}  # only sentences that are the authors' own claims (texlint.analysis.claimant)
 _PATTERN_ATTRS = {"LOWER", "LEMMA", "TEXT", "ORTH", "SHAPE", "LIKE_NUM", "IS_DIGIT", "IS_ALPHA",
                   "IS_PUNCT", "IS_UPPER", "IS_TITLE", "IS_LOWER", "LENGTH", "OP", "IS_SENT_START",
                   "PREFIX", "SUFFIX", "NORM", "IS_SPACE", "IS_STOP", "LIKE_URL", "POS", "TAG"}
@@ -218,7 +219,7 @@ class Existence(DeclarativeRule):
         nlp = ctx.nlp
         own_only = bool(self.table.get("own_claims_only", False))
         if own_only:
-            from texlint.claimant import is_own_claim
+            from texlint.analysis.claimant import is_own_claim
         for sent in self.sentences(ctx):
             if own_only and not is_own_claim(sent, doc):
                 continue

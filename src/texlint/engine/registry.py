@@ -1,22 +1,22 @@
-"""One registry for every rule: Python classes, built-in TOML packs, user packs, plugins.
+"""The registry: every rule of a run by code, whatever defined it.
 
-Python rules register themselves with ``@register`` when their module in ``texlint.checks``
-is imported; the packs in the top-level ``rules/`` folder (shipped inside the wheel as
-``texlint/rules``) and the user's ``rule-paths`` are compiled into rule classes; third-party
-packages add rules through the ``texlint.rules`` entry-point group (an entry point may load a
-``Rule`` subclass, a list of them, or a folder path of TOML packs).
+Python rules register themselves with ``@register`` when their module is imported; TOML packs
+(the built-in ones in ``texlint/checks/packs``, the user's ``rule-paths``) are compiled into rule
+classes by ``pack_rules``; third-party packages add rules through the ``texlint.rules``
+entry-point group (an entry point may load a ``Rule`` subclass, a list of them, or a folder
+path of TOML packs). ``texlint.checks.catalog`` puts the built-in ones together.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from pathlib import Path
 from typing import Iterable
 
+from texlint.engine.declarative import rules_from_toml
 from texlint.engine.rule import Rule, RuleError
+from texlint.util.tomlio import read_toml
 
-_PYTHON_RULES: list[type[Rule]] = []
+_PYTHON_RULES: list[type[Rule]] = []  # in the order their modules registered them
 
 
 def register(cls: type[Rule]) -> type[Rule]:
@@ -26,24 +26,11 @@ def register(cls: type[Rule]) -> type[Rule]:
     return cls
 
 
-def builtin_rules_dir() -> Path:
-    """The packaged ``rules/`` folder (wheel), or the source tree's (editable install)."""
-    here = Path(__file__).resolve().parent.parent
-    packaged = here / "rules"
-    if packaged.is_dir():
-        return packaged
-    return here.parent.parent / "rules"
-
-
 def load_toml(path: Path) -> dict:
-    from texlint.tomlio import read_toml
-
     return read_toml(path, RuleError)
 
 
 def pack_rules(folder_or_file: Path) -> list[type[Rule]]:
-    from texlint.engine.declarative import rules_from_toml
-
     p = Path(folder_or_file)
     files = sorted(p.glob("*.toml")) if p.is_dir() else [p]
     if not p.exists():
@@ -89,14 +76,7 @@ class Registry:
         return [r for r in self if Rule.matches(r, selector)]  # type: ignore[arg-type]
 
 
-def _import_checks() -> None:
-    import texlint.checks as checks
-
-    for mod in pkgutil.iter_modules(checks.__path__):
-        importlib.import_module(f"texlint.checks.{mod.name}")
-
-
-def _entry_point_rules() -> list[type[Rule]]:
+def entry_point_rules() -> list[type[Rule]]:
     from importlib.metadata import entry_points
 
     out: list[type[Rule]] = []
@@ -116,25 +96,6 @@ def _entry_point_rules() -> list[type[Rule]]:
     return out
 
 
-_BUILTIN: list[type[Rule]] | None = None
-
-
-def builtin_rules() -> list[type[Rule]]:
-    global _BUILTIN
-    if _BUILTIN is None:
-        _import_checks()
-        rules = list(_PYTHON_RULES)
-        d = builtin_rules_dir()
-        if d.is_dir():
-            rules.extend(pack_rules(d))
-        _BUILTIN = rules
-    return list(_BUILTIN)
-
-
-def build_registry(rule_paths: Iterable[Path] = (), plugins: bool = True) -> Registry:
-    rules = builtin_rules()
-    if plugins:
-        rules.extend(_entry_point_rules())
-    for p in rule_paths:
-        rules.extend(pack_rules(Path(p)))
-    return Registry(rules)
+def python_rules() -> list[type[Rule]]:
+    """Python rules registered so far (their modules must have been imported)."""
+    return list(_PYTHON_RULES)

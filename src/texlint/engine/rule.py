@@ -10,20 +10,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
-from texlint.model import SEVERITIES
+from texlint.engine.finding import SEVERITIES
 
 if TYPE_CHECKING:  # pragma: no cover
     from texlint.engine.context import Context
-    from texlint.model import Document, Finding
+    from texlint.engine.finding import Finding
+    from texlint.latex.model import Document
 
 CATEGORIES = ("story", "claims", "reviewer", "venue", "latex", "style")
-#: Scopes are section roles plus these element kinds.
-ELEMENT_SCOPES = ("title", "captions", "footnotes", "tables", "headings", "any")
+#: Scopes are section roles (body text and list items of those sections) plus these element
+#: kinds. Table cells are not prose, so there is no table scope: rules about tables read
+#: ``doc.tables``.
+ELEMENT_SCOPES = ("title", "captions", "footnotes", "headings", "any")
 SCOPES = (
     "title", "abstract", "introduction", "related_work", "background", "method", "experiments",
     "results", "analysis", "discussion", "limitations", "broader_impact", "ethics",
     "reproducibility", "conclusion", "acknowledgments", "appendix", "checklist", "other",
-    "captions", "footnotes", "tables", "headings", "any",
+    "captions", "footnotes", "headings", "any",
 )
 CATEGORY_PREFIX = {"story": "S", "claims": "C", "reviewer": "R", "venue": "V", "latex": "L", "style": "W"}
 
@@ -41,8 +44,12 @@ class Rule:
     severity: ClassVar[str] = "warning"
     default: ClassVar[bool] = True  # on by default
     status: ClassVar[str] = "stable"  # or "preview"
-    scopes: ClassVar[tuple[str, ...]] = ("any",)
+    #: The parts of the paper the rule reads, for rules that read prose by scope (declarative
+    #: rules always do; a Python rule declares them when it reads ``ctx.sentences_in(self.scopes)``).
+    #: Empty: the rule decides what it reads (references, the source, the whole document).
+    scopes: ClassVar[tuple[str, ...]] = ()
     needs_nlp: ClassVar[bool] = False
+    runs_last: ClassVar[bool] = False  # after suppressions are applied (reads ``ctx.directives``)
     #: documentation
     summary: ClassVar[str] = ""  # one line: what it flags
     why: ClassVar[str] = ""
@@ -53,6 +60,12 @@ class Rule:
     aliases: ClassVar[tuple[str, ...]] = ()
     origin: ClassVar[str] = "builtin"
     question: ClassVar[str] = ""  # reviewer question attached to its findings
+    #: How the registry meta-test runs the bad and good examples (``tests/test_registry.py``).
+    examples_are_tests: ClassVar[bool] = True  # False: the example needs more than a snippet
+    example_select: ClassVar[tuple[str, ...]] = ()  # other rules the examples need running
+    example_venue: ClassVar[str | None] = None
+    example_review: ClassVar[bool | None] = None
+    example_files: ClassVar[dict[str, str] | None] = None  # extra project files for the examples
 
     def __init__(self, options: dict[str, Any] | None = None) -> None:
         self.opts = dict(self.options)
@@ -95,5 +108,5 @@ class Rule:
             "code": cls.code, "name": cls.name, "category": cls.category, "severity": cls.severity,
             "default": cls.default, "status": cls.status, "scopes": list(cls.scopes),
             "summary": cls.summary, "why": cls.why, "bad": cls.bad, "good": cls.good, "fix": cls.fix,
-            "options": dict(cls.options), "origin": cls.origin,
+            "question": cls.question, "options": dict(cls.options), "origin": cls.origin,
         }

@@ -9,12 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Iterable
 
-from texlint.config import Config
+from texlint.engine.settings import Config
+from texlint.engine.baseline import fingerprint_all
 from texlint.engine.context import Context
 from texlint.engine.registry import Registry
 from texlint.engine.rule import Rule
-from texlint.model import Document, Finding
-from texlint.timing import Timer
+from texlint.engine.suppress import apply, parse_directives
+from texlint.engine.finding import Finding
+from texlint.latex.model import Document
+from texlint.nlp.pipeline import get_nlp
+from texlint.util.timing import Timer
 
 
 def active_rules(registry: Registry, cfg: Config) -> list[type[Rule]]:
@@ -58,25 +62,20 @@ class LintResult:
 
 def run_rules(doc: Document, registry: Registry, cfg: Config, timer: Timer | None = None,
               venue: str = "generic", review: bool = False, inline_suppress: bool = True,
-              baseline: set[str] | None = None, annotate_fn=None) -> LintResult:
+              baseline: set[str] | None = None, rules: list[type[Rule]] | None = None) -> LintResult:
+    """Run ``rules`` (default: those the config selects) over a document whose prose has been
+    analysed if any of them ``needs_nlp`` (the caller's job: see ``texlint.app.run``)."""
     timer = timer or Timer()
-    rules = active_rules(registry, cfg)
-    if any(r.needs_nlp for r in rules) and annotate_fn is not None:
-        annotate_fn(doc)
-    ctx = Context(doc, venue=venue, review=review)
-    ctx.config = cfg
-    ctx.registry = registry
-    ctx.nlp = None
-    if any(r.needs_nlp for r in rules):
-        from texlint.nlp.pipeline import get_nlp
-
-        ctx.nlp = get_nlp(cfg.nlp_model)
+    if rules is None:
+        rules = active_rules(registry, cfg)
+    nlp = get_nlp(cfg.nlp_model) if any(r.needs_nlp for r in rules) else None
+    ctx = Context(doc, venue=venue, review=review, config=cfg, registry=registry, nlp=nlp)
     raw: list[Finding] = []
     late: list[Rule] = []
     with timer.stage("rules"):
         for cls in rules:
             rule = cls(_options_for(cls, cfg))
-            if getattr(rule, "runs_last", False):
+            if rule.runs_last:
                 late.append(rule)
                 continue
             ctx.rule = rule
@@ -85,8 +84,6 @@ def run_rules(doc: Document, registry: Registry, cfg: Config, timer: Timer | Non
         suppressed = 0
         directives = []
         if inline_suppress:
-            from texlint.engine.suppress import apply, parse_directives
-
             directives = parse_directives(doc)
             before = len(findings)
             findings = apply(findings, directives, registry)
@@ -95,8 +92,6 @@ def run_rules(doc: Document, registry: Registry, cfg: Config, timer: Timer | Non
         for rule in late:  # e.g. unused-suppression reads which directives were used
             ctx.rule = rule
             findings.extend(_finish(list(_complete(rule.check(doc, ctx), rule)), registry, cfg))
-        from texlint.engine.baseline import fingerprint_all
-
         findings = fingerprint_all(sorted(findings, key=Finding.sort_key))
         baselined = 0
         if baseline is not None:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from texlint.model import Document, Finding
+from texlint.engine.finding import Finding
+from texlint.latex.model import Document
 
 _DIRECTIVE = re.compile(
     r"^\s*texlint\s*:\s*(disable-next-line|disable-file|disable|off|on)\b\s*(?:=\s*([^\s-][^-]*?|[A-Za-z0-9_,\s-]*?))?\s*(?:--\s*(.*))?$"

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from texlint.model import BibEntry
-from texlint.project import decode, is_within
+from texlint.latex.model import BibEntry
+from texlint.source.files import decode
+from texlint.util.paths import is_within
 
 _ENTRY = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}]+)\s*,", re.M)
 _FIELD = re.compile(r"(?<!\w)(\w+)\s*=\s*(?:\{((?:[^{}]|\{[^{}]*\})*)\}|\"([^\"]*)\"|(\w+))", re.S)

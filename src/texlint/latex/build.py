@@ -18,15 +18,18 @@ from pylatexenc.latexwalker import (
     LatexMathNode, LatexSpecialsNode,
 )
 
-from texlint.latex import context as ctx
+from texlint.latex import specs
 from texlint.latex import placeholders as ph
 from texlint.latex.macros import scan as scan_macros
 from texlint.latex.parse import mask_definition_bodies, mask_iffalse, parse_text
 from texlint.latex.roles import assign_roles
-from texlint.model import (
+from texlint.latex.model import (
     Citation, Command, Comment, Document, Float, Label, Placeholder, Prose, Reference, Section, Table,
 )
-from texlint.project import Problem, Project, SourceFile
+from texlint.source.files import SourceFile
+from texlint.source.lexical import COMMENT, balanced, include_commands, mask_comments, strip_comments
+from texlint.source.project import Problem, ProblemKind, Project
+from texlint.util.paths import is_within
 
 _PAR_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _WORDS = re.compile(r"\s+|\S+")
@@ -147,9 +150,9 @@ class Builder:
         macros, envs = scan_macros((t, f.base) for f, t in texts)
         self.user_macros = macros
         self.doc.macros = macros
-        self.db = ctx.context_db({n: m.argspec for n, m in macros.items()}, envs)
+        self.db = specs.context_db({n: m.argspec for n, m in macros.items()}, envs)
         masked_root = mask_iffalse(root.parse_text)
-        self.in_document = "\\begin{document}" not in _strip_comments(masked_root)
+        self.in_document = "\\begin{document}" not in strip_comments(masked_root)
         self._walk_file(root)
         self._flush_all()
         self._finish_sections()
@@ -160,16 +163,15 @@ class Builder:
         out = [(root, root.text)]
         seen = {os.path.realpath(root.path)}
         todo = [root]
-        rx = re.compile(r"^[^%\n]*?\\(?:input|include|subfile|import|subimport)\s*(?:\{([^{}\n]*)\}\s*(?:\{([^{}\n]*)\})?|[ \t]+([^\s{}%\\]+))", re.M)
         while todo and len(out) < 500:
             f = todo.pop()
-            for m in rx.finditer(mask_iffalse(f.parse_text)):
-                name = os.path.join(m.group(1), m.group(2)) if m.group(2) else (m.group(1) or m.group(3) or "")
+            for inc in include_commands(mask_comments(mask_iffalse(f.parse_text))):
+                name = inc.name
                 path = self.project.resolve(name, [self.project.root_path.parent, f.path.parent])
                 if path is None:
                     continue
                 real = os.path.realpath(path)
-                if real in seen or not _within(real, self.project.folder):
+                if real in seen or not is_within(Path(real), self.project.folder):
                     continue
                 seen.add(real)
                 sf = self.project.open_include(name, [self.project.root_path.parent, f.path.parent], f, 0, 0, [])
@@ -177,7 +179,7 @@ class Builder:
                     out.append((sf, sf.text))
                     todo.append(sf)
         # The preload registers problems of its own reads; the walk reports them in place.
-        self.project.problems = [p for p in self.project.problems if p.rule in ("L004", "L006")]
+        self.project.problems = [p for p in self.project.problems if p.kind in (ProblemKind.ENCODING, ProblemKind.TOO_LARGE)]
         return out
 
     # -- files --------------------------------------------------------------------------------
@@ -189,8 +191,8 @@ class Builder:
         text = mask_definition_bodies(mask_iffalse(sf.parse_text))
         nodes, problems = parse_text(text, self.db)
         for p in problems:
-            self.project.problems.append(Problem("L005", p.message, sf, p.offset, 1))
-        if not getattr(sf, "truncated", False):  # a cut file ends mid-environment by construction
+            self.project.problems.append(Problem(ProblemKind.PARSE, p.message, sf, p.offset, 1))
+        if not sf.truncated:  # a cut file ends mid-environment by construction
             self._check_unclosed(nodes, text, sf)
         if only_document:
             docs = [n for n in nodes if isinstance(n, LatexEnvironmentNode) and n.environmentname == "document"]
@@ -209,11 +211,11 @@ class Builder:
             if end < n:
                 continue
             if isinstance(node, LatexGroupNode) and not text.rstrip().endswith("}"):
-                self.project.problems.append(Problem("L005", "unclosed brace group", sf, node.pos, 1))
+                self.project.problems.append(Problem(ProblemKind.PARSE, "unclosed brace group", sf, node.pos, 1))
             elif isinstance(node, LatexEnvironmentNode) and not re.search(r"\\end\s*\{" + re.escape(node.environmentname) + r"\}\s*$", text[:n + 1]):
-                self.project.problems.append(Problem("L005", f"environment '{node.environmentname}' is never closed", sf, node.pos, 1))
+                self.project.problems.append(Problem(ProblemKind.PARSE, f"environment '{node.environmentname}' is never closed", sf, node.pos, 1))
             elif isinstance(node, LatexMathNode) and node.delimiters and not text[:n].endswith(node.delimiters[1]):
-                self.project.problems.append(Problem("L005", "math is never closed", sf, node.pos, 1))
+                self.project.problems.append(Problem(ProblemKind.PARSE, "math is never closed", sf, node.pos, 1))
 
     # -- buffers --------------------------------------------------------------------------------
     @property
@@ -380,7 +382,7 @@ class Builder:
         if trail:
             b.synthetic(trail, end - 1, end)
         b.synthetic(" ", end - 1, end)
-        for lab in re.finditer(r"\\label\s*\{([^}]*)\}", _mask_comments(body)):
+        for lab in re.finditer(r"\\label\s*\{([^}]*)\}", mask_comments(body)):
             self.doc.labels.append(Label(lab.group(1).strip(), start + lab.start(), lab.end() - lab.start(), "equation"))
 
     def _specials(self, node: LatexSpecialsNode) -> None:
@@ -400,11 +402,11 @@ class Builder:
             self._new_cell(node.pos, new_row=True)
             return
 
-        if name in ctx.SECTION_LEVELS:
+        if name in specs.SECTION_LEVELS:
             self._section_macro(node, name, args)
-        elif name in ctx.CITE_MACROS or name == "nocite":
+        elif name in specs.CITE_MACROS or name == "nocite":
             self._cite(node, name, args, start, end)
-        elif name in ctx.REF_MACROS:
+        elif name in specs.REF_MACROS:
             labels = _split(_arg_text(args, 0 if name == "hyperref" else -1))
             self.doc.refs.append(Reference(tuple(labels), name, start, node.len, self._preceding(node.pos)))
             if name == "hyperref":
@@ -413,7 +415,7 @@ class Builder:
                 self.buf.placeholder("ref", ph.REF, start, end, labels, name)
         elif name == "label":
             self._label(_arg_text(args, -1), start, node.len)
-        elif name in ctx.INCLUDE_MACROS:
+        elif name in specs.INCLUDE_MACROS:
             self._include(node, name, args)
         elif name in ("footnote", "footnotetext", "marginpar"):
             self._push("footnote")
@@ -500,7 +502,7 @@ class Builder:
                 self.buf.synthetic(arg, start, end)
         elif name in self.user_macros and not _is_known_text_macro(name):
             self._user_macro(node, name, args, start, end)
-        elif name in ctx.PROSE_ARG_MACROS:
+        elif name in specs.PROSE_ARG_MACROS:
             self._walk_arg(args, -1)
         elif name in _SYMBOLS:
             sym = _SYMBOLS[name]
@@ -526,8 +528,6 @@ class Builder:
 
     def _skip_tex_definition(self, node) -> None:
         """``\\def\\x#1{body}`` has no argument spec pylatexenc knows: skip its body ourselves."""
-        from texlint.latex.macros import balanced
-
         text = self.file.parse_text
         m = re.compile(r"\\[gex]?def\s*\\[A-Za-z@]+[^{]{0,40}?\{|\\let\s*\\[A-Za-z@]+\s*=?\s*\\[A-Za-z@]+").match(text, node.pos)
         if m is None:
@@ -569,7 +569,7 @@ class Builder:
             self.section = saved
         if not self.in_document:
             return
-        self._start_section(prose, title, ctx.SECTION_LEVELS[name], name, starred, start)
+        self._start_section(prose, title, specs.SECTION_LEVELS[name], name, starred, start)
 
     def _emit_heading(self, b: _Buffer) -> Prose | None:
         if b.blank():
@@ -707,17 +707,17 @@ class Builder:
             self._walk(node.nodelist)
             self._paragraph_break()
             return
-        if env in ctx.MATH_ENVS:
+        if env in specs.MATH_ENVS:
             self.env_stack.append("equation")
             self._display_math(node, start, self._g(node.pos + node.len))
             self.env_stack.pop()
             return
-        if env == "comment" or env in ctx.VERBATIM_ENVS:
+        if env == "comment" or env in specs.VERBATIM_ENVS:
             return
-        if env in ctx.FLOAT_ENVS and env not in ctx.TABULAR_ENVS:
+        if env in specs.FLOAT_ENVS and env not in specs.TABULAR_ENVS:
             self._float(node, env, start)
             return
-        if env in ctx.TABULAR_ENVS:
+        if env in specs.TABULAR_ENVS:
             self._tabular(node, env, start)
             return
         if env == "thebibliography":
@@ -726,14 +726,14 @@ class Builder:
             self._walk(node.nodelist)
             self._pop_buf()
             return
-        if env in ctx.NON_PROSE_ENVS:
+        if env in specs.NON_PROSE_ENVS:
             self._push("discard")
             self.env_stack.append(env)
             self._walk(node.nodelist)
             self.env_stack.pop()
             self._pop_buf()
             return
-        if env in ctx.LIST_ENVS:
+        if env in specs.LIST_ENVS:
             self._paragraph_break()
             self.list_depth += 1
             kind_before = self.buf.kind
@@ -766,7 +766,7 @@ class Builder:
         self.env_stack.pop()
 
     def _float(self, node, env: str, start: int) -> None:
-        kind = ctx.FLOAT_ENVS[env]
+        kind = specs.FLOAT_ENVS[env]
         self.doc.floats.append(Float(env=env, offset=start, length=node.len, kind=kind))
         self.float_stack.append(len(self.doc.floats) - 1)
         self._push("discard")
@@ -850,7 +850,7 @@ _PLAIN_STRIP = re.compile(r"\\[A-Za-z@]+\*?|[{}$]")
 
 def _plain(latex: str) -> str:
     """Rough plain text of a LaTeX fragment (for authors, todos, hidden text)."""
-    s = re.sub(r"(?<!\\)%[^\n]*", " ", latex)
+    s = COMMENT.sub(" ", latex)
     s = re.sub(r"\\(?:textcolor|color)\s*\{[^{}]*\}", " ", s)
     s = _PLAIN_STRIP.sub(" ", s).replace("~", " ").replace("\\\\", " ")
     return re.sub(r"\s+", " ", s).strip()
@@ -868,24 +868,7 @@ def _tiny_size(text: str) -> bool:
     return False
 
 
-def _mask_comments(text: str) -> str:
-    """Blank out % comments at the same length (offsets stay valid)."""
-    return re.sub(r"(?<!\\)%[^\n]*", lambda m: " " * len(m.group(0)), text)
-
-
-def _strip_comments(text: str) -> str:
-    return re.sub(r"(?<!\\)%[^\n]*", "", text)
-
-
-def _within(real: str, folder: Path) -> bool:
-    try:
-        Path(real).relative_to(folder)
-        return True
-    except ValueError:
-        return False
-
-
-_KNOWN_TEXT = set(ctx.CITE_MACROS) | set(ctx.REF_MACROS) | set(ctx.SECTION_LEVELS) | {"label", "footnote", "caption", "item", "input", "include"}
+_KNOWN_TEXT = set(specs.CITE_MACROS) | set(specs.REF_MACROS) | set(specs.SECTION_LEVELS) | {"label", "footnote", "caption", "item", "input", "include"}
 
 
 def _is_known_text_macro(name: str) -> bool:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from texlint.model import Macro
+from texlint.latex.model import Macro
+from texlint.source.lexical import balanced, mask_comments
 
 _DEF_HEAD = re.compile(
     r"\\(newcommand|renewcommand|providecommand|DeclareRobustCommand|DeclareMathOperator)\*?\s*"
@@ -19,7 +20,6 @@ _DEF_HEAD = re.compile(
 )
 _TEX_DEF = re.compile(r"\\(?:g|e|x)?def\s*\\([A-Za-z@]+)\s*((?:#\d)*)\s*\{")
 _NEWENV = re.compile(r"\\(?:re)?newenvironment\*?\s*\{([A-Za-z@*]+)\}\s*(?:\[\s*(\d)\s*\])?\s*(\[[^\]\n]*\])?")
-_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 
 _FORMAT = re.compile(
     r"\\(?:textsc|textbf|textit|emph|textrm|texttt|textsf|textsl|textup|mathrm|text|mbox|"
@@ -36,30 +36,6 @@ _MATHY = re.compile(r"\$|\\ensuremath|\\math(?:bb|cal|bf|rm|frak|scr|sf|it|tt)|\
 _MAX_EXPANSION = 80
 
 
-def balanced(text: str, start: int, limit: int = 20000) -> int:
-    """Index just past the group whose opening brace is at ``start - 1``; -1 if unbalanced."""
-    depth = 1
-    i = start
-    end = min(len(text), start + limit)
-    while i < end:
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        elif c == "%":
-            nl = text.find("\n", i)
-            i = end if nl < 0 else nl
-            continue
-        i += 1
-    return -1
-
-
 def scan(texts: Iterable[tuple[str, int]]) -> tuple[dict[str, Macro], dict[str, str]]:
     """Collect macro definitions from (text, global base offset) pairs.
 
@@ -69,7 +45,7 @@ def scan(texts: Iterable[tuple[str, int]]) -> tuple[dict[str, Macro], dict[str, 
     macros: dict[str, Macro] = {}
     envs: dict[str, str] = {}
     for text, base in texts:
-        clean = _COMMENT.sub(lambda m: " " * len(m.group(0)), text)
+        clean = mask_comments(text)
         for m in _DEF_HEAD.finditer(clean):
             cmd = m.group(1)
             name = m.group(2) or m.group(3)

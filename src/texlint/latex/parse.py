@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from pylatexenc.latexwalker import LatexWalker
 
+from texlint.source.lexical import balanced
+
 _IF_TOKEN = re.compile(r"(?<!\\)%[^\n]*|\\(iffalse|if[A-Za-z@]*|fi|else)(?![A-Za-z@])")
 _POS = re.compile(r"@\s*\((\d+),\s*(\d+)\)")
 
@@ -36,8 +38,6 @@ def mask_definition_bodies(text: str) -> str:
     The macro pre-scan reads definitions from the unmasked text."""
     if "new" not in text and "def" not in text:
         return text
-    from texlint.latex.macros import balanced
-
     out = None
     for m in _DEFINITION.finditer(text):
         start = m.end()

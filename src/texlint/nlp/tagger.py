@@ -1,7 +1,7 @@
 """Rhetorical-move tagger: which argumentative moves a sentence makes.
 
 A sentence is tagged with zero or more of :data:`MOVES` ("contribution", "gap", "hedge", ...).
-The vocabulary (cue phrases and token patterns per move) lives in ``rules/vocab/moves.toml``;
+The vocabulary (cue phrases and token patterns per move) lives in ``nlp/vocab/moves.toml``;
 this module compiles it once per spaCy pipeline into one ``PhraseMatcher`` on ``LOWER``, one on
 ``LEMMA`` (lemma keys, see :mod:`texlint.nlp.lemmas`) and one ``Matcher``, runs the three over a
 sentence, and decides the moves from the cue hits with context logic:
@@ -24,11 +24,12 @@ import json
 import re
 import sys
 import threading
+from importlib import resources
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from texlint.claimant import first_person_singular
+from texlint.nlp.first_person import first_person_singular
 from texlint.nlp.lemmas import lemma_key
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,10 +52,8 @@ class VocabError(ValueError):
 
 
 def vocab_path() -> Path:
-    """``rules/vocab/moves.toml`` of the installed package (wheel) or the source tree."""
-    from texlint.engine.registry import builtin_rules_dir
-
-    return builtin_rules_dir() / "vocab" / "moves.toml"
+    """``vocab/moves.toml``, package data of ``texlint.nlp`` (inside the wheel)."""
+    return Path(str(resources.files("texlint.nlp").joinpath("vocab", "moves.toml")))
 
 
 def load_vocab(path: Path | None = None) -> dict:

@@ -3,7 +3,9 @@
 One file, no external requests: a scorecard per area with an inline SVG chart, the story arc
 (phenomenon -> insight -> method -> evidence -> impact, plus novelty) with the sentences that make
 each move, the questions reviewers will likely ask, every finding in a filterable table, and the
-source of every file with the finding ranges highlighted.
+source of every file with the finding ranges highlighted. Everything comes from the run result:
+the document summary (the same story arc the text and JSON reports show), the sources the run
+carried (``DocResult.sources``) and the documentation of the rules that found something.
 
 Safety: all paper text goes through jinja2 autoescaping (``templates/report.html.j2``), never
 ``|safe``; the data handed to the script travels in a ``<script type="application/json">`` block
@@ -18,46 +20,26 @@ from bisect import bisect_right
 from collections import Counter
 from pathlib import Path
 
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
 from texlint import __version__
 
 AREAS = (("story", "Story"), ("claims", "Claims"), ("reviewer", "Reviewer gaps"), ("venue", "Venue"),
          ("latex", "LaTeX"), ("style", "Style"))
 SEVERITIES = ("error", "warning", "info")
 SEV_RANK = {"info": 0, "warning": 1, "error": 2}
-#: The story arc: stage key, label, the moves that count as that stage, words naming its rules.
+#: The story arc: stage key, label, the argument moves whose sentences illustrate the stage
+#: (after the one the story arc chose), the question the stage answers.
 ARC = (
     ("phenomenon", "Phenomenon", ("phenomenon",), "What did you observe that others missed?"),
     ("insight", "Insight", ("insight",), "What explains the phenomenon?"),
-    ("method", "Method", ("method_link",), "How does the method follow from the insight?"),
-    ("evidence", "Evidence", ("result", "comparison"), "Which results show it works?"),
+    ("method", "Method", ("method_link", "contribution"), "How does the method follow from the insight?"),
+    ("evidence", "Evidence", ("result",), "Which results show it works?"),
     ("impact", "Impact", ("impact",), "Why does it matter beyond this paper?"),
     ("novelty", "Novelty", ("novelty",), "What is new compared with prior work?"),
 )
 ARC_SENTENCES = 3  # sentences shown per stage (the rest are counted)
 ARC_TEXT_CHARS = 400
-
-
-def _display_path(folder: Path, rel: str) -> str:
-    from texlint.run import display_path
-
-    return display_path(folder / rel)
-
-
-def _ensure_analysed(doc) -> bool:
-    """Tag sentences when no selected rule needed NLP (the arc reads the moves). True when tagged."""
-    if any(p.sentences for p in doc.prose):
-        return True
-    if not doc.prose:
-        return False
-    try:
-        from texlint.analysis import analyse
-        from texlint.load import annotate
-
-        annotate(doc)
-        analyse(doc)
-    except Exception:  # the report still renders, the arc says it was not analysed
-        return False
-    return any(p.sentences for p in doc.prose)
 
 
 def _sort_key(f):
@@ -198,35 +180,31 @@ def _area_chart(areas: list[dict]) -> dict:
     return {"width": width, "height": len(areas) * (bar_h + gap), "bar_h": bar_h, "rows": rows, "label_w": label_w}
 
 
-def _arc(doc, doc_index: int, folder: Path, files: _Files, story_findings: list[dict]) -> dict:
-    analysed = _ensure_analysed(doc)
+def _arc(summary: dict, doc_index: int, files: _Files, story_findings: list[dict]) -> dict:
+    """The story arc card, from the summary's story (which stage is found, and by which
+    sentence) and its argument map (further sentences of the same moves)."""
+    story = summary.get("story")
+    argument = summary.get("argument") or {}
     stages = []
-    found: dict[str, list] = {k: [] for k, *_ in ARC}
-    if analysed:
-        for prose in doc.prose:
-            for sent in prose.sentences:
-                tags = sent.tags or frozenset()
-                if not tags:
-                    continue
-                for key, _label, moves, _q in ARC:
-                    if tags & set(moves):
-                        found[key].append(sent)
     for key, label, moves, question in ARC:
+        chosen = (story or {}).get("stages", {}).get(key)
+        items = [chosen] if chosen else []
+        if chosen:
+            for move in moves:
+                items += [x for x in argument.get(move) or [] if x not in items]
         sents = []
-        for sent in found[key][:ARC_SENTENCES]:
-            loc = doc.prose_location(sent.prose, sent.start, sent.end)
-            f = files.rel(doc_index, loc.file)
-            path = f["path"] if f else _display_path(folder, loc.file)
-            text = " ".join(sent.text.split())
+        for item in items[:ARC_SENTENCES]:
+            f = files.rel(doc_index, item.get("file", ""))
+            text = " ".join(str(item.get("text", "")).split())
             if len(text) > ARC_TEXT_CHARS:
                 text = text[:ARC_TEXT_CHARS - 1] + "…"
-            sents.append({"text": text, "path": path, "line": loc.line, "role": sent.role,
-                          "href": f"#{f['anchor']}L{loc.line}" if f else "",
-                          "tags": sorted(t for t in sent.tags if t in moves)})
+            line = item.get("line", 1)
+            sents.append({"text": text, "path": f["path"] if f else item.get("file", ""), "line": line,
+                          "role": item.get("role", ""), "href": f"#{f['anchor']}L{line}" if f else ""})
         related = [x for x in story_findings if key in x["name"] or (key == "method" and "method" in x["name"])]
         stages.append({"key": key, "label": label, "question": question, "sentences": sents,
-                       "more": max(0, len(found[key]) - ARC_SENTENCES), "related": related})
-    return {"analysed": analysed, "stages": stages}
+                       "more": max(0, len(items) - ARC_SENTENCES), "related": related})
+    return {"analysed": story is not None, "stages": stages}
 
 
 def _simple_items(d: dict) -> list[tuple[str, str]]:
@@ -242,25 +220,16 @@ def _simple_items(d: dict) -> list[tuple[str, str]]:
 
 
 def report_context(result, analyse: bool = True) -> dict:
-    from texlint.run import display_path
-
-    try:
-        from texlint.engine.registry import build_registry
-
-        registry = build_registry()
-    except Exception:
-        registry = None
     files = _Files()
     findings: list[dict] = []
     documents: list[dict] = []
     rules_seen: dict[str, dict] = {}
+    docs = result.rule_docs
     # 1) files and findings, with ids
     for di, d in enumerate(result.documents):
-        doc = d.doc
-        if doc is not None:
-            folder = doc.project.folder
-            for src in doc.files:
-                files.add(di, display_path(folder / src.rel), src)
+        paths = (d.summary or {}).get("files") or []
+        for i, src in enumerate(d.sources):
+            files.add(di, paths[i] if i < len(paths) else src.rel, src)
         for f in sorted(d.findings, key=_sort_key):
             loc = f.location
             item = files.find(di, loc.file)
@@ -274,13 +243,11 @@ def report_context(result, analyse: bool = True) -> dict:
             if item is not None:
                 item["findings"].append(row)
             if f.rule not in rules_seen:
-                rule = registry.get(f.rule) if registry is not None else None
-                rules_seen[f.rule] = {"code": f.rule, "name": f.name,
-                                      "summary": getattr(rule, "summary", "") or "",
-                                      "why": getattr(rule, "why", "") or "", "fix": getattr(rule, "fix", "") or ""}
+                doc = docs.get(f.rule) or {}
+                rules_seen[f.rule] = {"code": f.rule, "name": f.name, "summary": doc.get("summary") or "",
+                                      "why": doc.get("why") or "", "fix": doc.get("fix") or ""}
     # 2) per document: scorecard, arc, questions
     for di, d in enumerate(result.documents):
-        doc = d.doc
         rows = [x for x in findings if x["doc"] == di]
         areas = []
         known = {k for k, _ in AREAS}
@@ -301,23 +268,24 @@ def report_context(result, analyse: bool = True) -> dict:
                 continue
             seen_q[x["q"]] = {"q": x["q"], "rule": x["rule"], "name": x["name"], "refs": [x]}
             questions.append(seen_q[x["q"]])
-        entry = {"index": di, "root": d.root, "venue": d.venue, "review": d.review, "title": "",
+        summary = d.summary or {}
+        entry = {"index": di, "root": d.root, "venue": d.venue, "review": d.review,
+                 "title": " ".join(str(summary.get("title") or "").split()),
                  "counts": {s: sum(1 for x in rows if x["sev"] == s) for s in SEVERITIES}, "total": len(rows),
                  "areas": areas, "chart": _area_chart(areas), "questions": questions, "arc": None,
                  "argument": [], "facts": [], "stats": {}, "suppressed": d.suppressed, "baselined": d.baselined}
-        if doc is not None:
-            entry["title"] = " ".join(doc.title.text.split()) if doc.title else ""
+        if summary:
             if analyse:
                 story = [x for x in rows if x["cat"] == "story"]
-                entry["arc"] = _arc(doc, di, doc.project.folder, files, story)
-            if isinstance(doc.argument, dict) and doc.argument:
-                entry["argument"] = _simple_items(doc.argument)
-            if isinstance(doc.facts, dict) and doc.facts:
-                entry["facts"] = _simple_items(doc.facts)
-            entry["stats"] = {"files": len(doc.files), "sections": len(doc.sections),
-                              "citations": len(doc.citations),
-                              "figures": sum(1 for f in doc.floats if f.kind == "figure"),
-                              "tables": sum(1 for f in doc.floats if f.kind == "table")}
+                entry["arc"] = _arc(summary, di, files, story)
+            if isinstance(summary.get("argument"), dict) and summary["argument"]:
+                entry["argument"] = _simple_items(summary["argument"])
+            if isinstance(summary.get("facts"), dict) and summary["facts"]:
+                entry["facts"] = _simple_items(summary["facts"])
+            stats = summary.get("stats") or {}
+            entry["stats"] = {"files": len(summary.get("files") or []), "sections": len(summary.get("sections") or []),
+                              "citations": stats.get("citations", 0), "figures": stats.get("figures", 0),
+                              "tables": stats.get("tables", 0)}
         documents.append(entry)
     # 3) sources with highlighted finding ranges
     sources = []
@@ -358,8 +326,6 @@ def report_context(result, analyse: bool = True) -> dict:
 
 
 def _environment():
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
     env = Environment(loader=FileSystemLoader(str(Path(__file__).parent / "templates")), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     return env

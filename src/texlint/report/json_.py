@@ -24,43 +24,12 @@ def finding_dict(f) -> dict:
 
 
 def document_dict(d) -> dict:
-    """The JSON record of one document; from the model, or from the stored summary of a cached
-    or worker-process result (``DocResult.summary``), which gives the same record."""
-    from texlint.run import display_path
-
-    doc = d.doc
+    """The JSON record of one document: its findings plus the document summary the run
+    computed (``DocResult.summary``, the same whether linted now, by a worker or cached)."""
     out = {"root": d.root, "venue": d.venue, "review": d.review, "files": [], "sections": [],
            "findings": [finding_dict(f) for f in d.findings],
            "counts": _counts(d.findings), "suppressed": d.suppressed, "baselined": d.baselined}
-    if doc is None:
-        out.update(d.summary or {})
-    else:
-        folder = doc.project.folder
-        analysed = any(p.doc is not None for p in doc.prose)
-        out["files"] = [display_path(folder / f.rel) for f in doc.files]
-        out["documentclass"] = doc.documentclass
-        out["title"] = doc.title.text if doc.title else ""
-        for s in doc.sections:
-            loc = doc.location(s.offset)
-            out["sections"].append({"title": s.title, "role": s.role, "level": s.level,
-                                    "file": display_path(folder / loc.file), "line": loc.line,
-                                    "sentences": (sum(len(p.sentences) for p in s.prose if p.kind in ("body", "item"))
-                                                  if analysed else None),
-                                    "words": s.word_count()})
-        out["stats"] = {
-            "sentences": sum(len(p.sentences) for p in doc.prose) if analysed else None,
-            "citations": len(doc.citations),
-            "figures": sum(1 for f in doc.floats if f.kind == "figure"),
-            "tables": sum(1 for f in doc.floats if f.kind == "table"), "labels": len(doc.labels),
-            "references": len(doc.refs),
-        }
-        if doc.argument:
-            from texlint.story import story_arc
-
-            out["argument"] = doc.argument
-            out["story"] = story_arc(doc)
-        if doc.facts:
-            out["facts"] = doc.facts
+    out.update(d.summary or {})
     out["reviewer_questions"] = [
         {"rule": f.rule, "question": f.question, "file": f.location.file, "line": f.location.line}
         for f in d.findings if f.question

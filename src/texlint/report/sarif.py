@@ -31,15 +31,6 @@ def artifact_uri(path: str) -> str:
     return quote(p, safe="/-._~")
 
 
-def _rule_registry():
-    try:
-        from texlint.engine.registry import build_registry
-
-        return build_registry()
-    except Exception:  # documentation is a bonus; a broken plugin must not break the report
-        return None
-
-
 def _md_block(code: str) -> str:
     fence = "```"
     while fence in code:
@@ -47,40 +38,45 @@ def _md_block(code: str) -> str:
     return f"{fence}latex\n{code.strip(chr(10))}\n{fence}"
 
 
-def rule_descriptor(code: str, name: str, category: str, severity: str, rule=None) -> dict:
-    """``reportingDescriptor`` for one rule: texts from its docs (what it flags, why, how to fix)."""
-    if rule is None:
+def rule_descriptor(code: str, name: str, category: str, severity: str, doc: dict | None = None) -> dict:
+    """``reportingDescriptor`` for one rule: texts from its documentation (``Rule.doc_dict()``,
+    carried by the run result): what it flags, why, examples, how to fix."""
+    if doc is None:
         summary = name or code
         return {"id": code, "name": name or code, "shortDescription": {"text": summary},
                 "fullDescription": {"text": summary}, "help": {"text": summary, "markdown": summary},
                 "defaultConfiguration": {"level": LEVELS.get(severity, "warning")},
                 "properties": {"tags": [category] if category else [], "category": category}}
-    summary = rule.summary or rule.name
-    why = rule.why or summary
-    text = [f"{rule.code} {rule.name}: {summary}", "", f"Why it matters: {why}"]
-    md = [f"**{rule.code} {rule.name}** — {summary}", "", f"**Why it matters.** {why}"]
-    if rule.bad:
-        text += ["", "Bad:", rule.bad.strip("\n")]
-        md += ["", "**Bad**", "", _md_block(rule.bad)]
-    if rule.good:
-        text += ["", "Good:", rule.good.strip("\n")]
-        md += ["", "**Good**", "", _md_block(rule.good)]
-    if rule.fix:
-        text += ["", f"How to fix: {rule.fix}"]
-        md += ["", f"**How to fix.** {rule.fix}"]
-    if getattr(rule, "question", ""):
-        text += ["", f"Reviewer question: {rule.question}"]
-        md += ["", f"**Reviewer question.** {rule.question}"]
-    md += ["", f"Reference: `docs/rules.md#{rule.code.lower()}-{rule.name}` · `texlint explain {rule.code}`"]
+    rname = doc.get("name") or name or code
+    summary = doc.get("summary") or rname
+    why = doc.get("why") or summary
+    bad, good, fix, question = (doc.get(k) or "" for k in ("bad", "good", "fix", "question"))
+    text = [f"{code} {rname}: {summary}", "", f"Why it matters: {why}"]
+    md = [f"**{code} {rname}** — {summary}", "", f"**Why it matters.** {why}"]
+    if bad:
+        text += ["", "Bad:", bad.strip("\n")]
+        md += ["", "**Bad**", "", _md_block(bad)]
+    if good:
+        text += ["", "Good:", good.strip("\n")]
+        md += ["", "**Good**", "", _md_block(good)]
+    if fix:
+        text += ["", f"How to fix: {fix}"]
+        md += ["", f"**How to fix.** {fix}"]
+    if question:
+        text += ["", f"Reviewer question: {question}"]
+        md += ["", f"**Reviewer question.** {question}"]
+    md += ["", f"Reference: `docs/rules.md#{code.lower()}-{rname}` · `texlint explain {code}`"]
     return {
-        "id": rule.code,
-        "name": rule.name,
+        "id": code,
+        "name": rname,
         "shortDescription": {"text": summary},
         "fullDescription": {"text": f"{summary} {why}".strip()},
         "help": {"text": "\n".join(text), "markdown": "\n".join(md)},
-        "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning"), "enabled": bool(rule.default)},
-        "properties": {"tags": [rule.category, rule.status], "category": rule.category,
-                       "docs": f"docs/rules.md#{rule.code.lower()}-{rule.name}"},
+        "defaultConfiguration": {"level": LEVELS.get(doc.get("severity", severity), "warning"),
+                                 "enabled": bool(doc.get("default", True))},
+        "properties": {"tags": [doc.get("category", category), doc.get("status", "stable")],
+                       "category": doc.get("category", category),
+                       "docs": f"docs/rules.md#{code.lower()}-{rname}"},
     }
 
 
@@ -104,7 +100,7 @@ def _message(f) -> str:
 
 
 def sarif_dict(result) -> dict:
-    registry = _rule_registry()
+    docs = result.rule_docs
     rules: list[dict] = []
     index: dict[str, int] = {}
     results: list[dict] = []
@@ -113,11 +109,8 @@ def sarif_dict(result) -> dict:
     for d in result.documents:
         for f in sorted(d.findings, key=lambda f: f.sort_key()):
             if f.rule not in index:
-                rule = registry.get(f.rule) if registry is not None else None
-                if rule is not None and rule.code != f.rule:
-                    rule = None
                 index[f.rule] = len(rules)
-                rules.append(rule_descriptor(f.rule, f.name, f.category, f.severity, rule))
+                rules.append(rule_descriptor(f.rule, f.name, f.category, f.severity, docs.get(f.rule)))
             uri = artifact_uri(f.location.file)
             if uri not in art_index:
                 art_index[uri] = len(artifacts)

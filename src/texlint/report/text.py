@@ -56,13 +56,7 @@ def _sort_key(f) -> tuple:
 
 
 def _story(d):
-    """The story arc of a document (from the model, or from a cached summary), if it was analysed."""
-    if d.doc is not None:
-        if not d.doc.argument:
-            return None
-        from texlint.story import story_arc
-
-        return story_arc(d.doc)
+    """The story arc of a document from its summary (None when the prose was not analysed)."""
     return (d.summary or {}).get("story")
 
 

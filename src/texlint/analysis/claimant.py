@@ -1,0 +1,52 @@
+"""Whose claim is a sentence? The authors' own, or a report of cited work.
+
+Claims rules (and declarative rules with ``own_claims_only = true``) only judge what the
+authors claim themselves: "we/our", the method's own name, or an uncited sentence in the
+parts of a paper where authors report their results. "X et al. show ..." is someone else's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from texlint.latex.model import Document, Sentence
+from texlint.nlp.first_person import first_person_singular
+
+OWN_RESULT_ROLES = ("abstract", "experiments", "results", "analysis", "discussion", "conclusion")
+_OWN = re.compile(r"\b(we|our|ours|us|my|this (paper|work|study|article|thesis)|the proposed|in this (paper|work))\b", re.I)
+_PROPOSED_NAME = re.compile(
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:propose|introduce|present|call|name|dub|term)s?\s+(?:a |an |the )?"
+    r"(?:[a-z-]+ ){0,3}?(?:called |named |dubbed |termed )?([A-Z][A-Za-z0-9]*[A-Z0-9][\w-]*|[A-Z][a-z]+[A-Z][\w-]*)")
+
+
+def method_names(doc: Document) -> set[str]:
+    """The method's own name(s): a title prefix ("FooNet: ..."), CamelCase text macros, "we propose FooNet"."""
+    if doc.method_names is not None:
+        return doc.method_names
+    names: set[str] = set()
+    if doc.title is not None:
+        m = re.match(r"\s*([A-Z][\w-]{1,30})\s*[:\-–—]", doc.title.text)
+        if m:
+            names.add(m.group(1))
+    for mac in doc.macros.values():
+        exp = mac.expansion or ""
+        if re.fullmatch(r"[A-Z][A-Za-z0-9-]{1,30}", exp) and any(c.isupper() for c in exp[1:]):
+            names.add(exp)
+    for sec in doc.sections:
+        if sec.role in ("abstract", "introduction"):
+            for p in sec.prose:
+                for m in _PROPOSED_NAME.finditer(p.text):
+                    names.add(m.group(1))
+    doc.method_names = names
+    return names
+
+
+def is_own_claim(sent: Sentence, doc: Document) -> bool:
+    text = sent.text
+    if _OWN.search(text) or first_person_singular(text):
+        return True
+    if any(n in text for n in method_names(doc)):
+        return True
+    if "⟦cite⟧" in text:
+        return False
+    return sent.role in OWN_RESULT_ROLES

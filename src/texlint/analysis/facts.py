@@ -1,0 +1,264 @@
+"""Evidence facts and the argument map of a document, with locations.
+
+Argument and reviewer-gap rules ask the same questions ("are there error bars anywhere?",
+"is efficiency measured?"), so the answers are computed once per document here, from the
+model (prose, captions, table cells, sections, citations) and the tagger's moves. Each fact
+is ``{"present": bool, "evidence": [{text, file, line, column}]}``; the argument map lists,
+for each rhetorical move, the sentences that make it.
+
+Vocabulary that decides a fact lives in ``analysis/vocab/facts.toml``; the logic is here.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+from texlint.latex.model import Document, Sentence
+from texlint.util.tomlio import read_toml
+
+class Fact(str, enum.Enum):
+    """The evidence facts of a document, by name (the keys of ``doc.facts`` and of the JSON
+    ``facts`` object). Rules name a fact by member, so a misspelt fact fails at import."""
+
+    LIMITATIONS_SECTION = "limitations_section"
+    LIMITATIONS_ACKNOWLEDGED = "limitations_acknowledged"
+    ERROR_BARS = "error_bars"
+    ABLATION = "ablation"
+    BASELINES = "baselines"
+    SEVERAL_DATASETS = "several_datasets"
+    EFFICIENCY_MEASURED = "efficiency_measured"
+    SEVERAL_SCALES = "several_scales"
+    STATISTICAL_TEST = "statistical_test"
+    CODE_RELEASE = "code_release"
+    COMPUTE_RESOURCES = "compute_resources"
+    EXPERIMENTS_SECTION = "experiments_section"
+    THEOREMS = "theorems"
+    ABSTRACT_NUMBERS = "abstract_numbers"
+
+
+def has_fact(doc: Document, fact: Fact) -> bool:
+    """Whether the analysis found evidence of ``fact`` in the document."""
+    return bool((doc.facts.get(fact.value) or {}).get("present"))
+
+
+ARGUMENT_MOVES = ("phenomenon", "insight", "method_link", "novelty", "contribution", "impact", "gap", "aim",
+                  "result", "limitation")
+EVIDENCE_ROLES = ("experiments", "results", "analysis", "discussion", "appendix")
+#: Where measurements are reported (captions and table cells count wherever they are).
+MEASURE_ROLES = EVIDENCE_ROLES + ("method", "other", "limitations", "reproducibility")
+MAX_EVIDENCE = 5
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict[str, Any]:
+    path = Path(str(resources.files("texlint.analysis").joinpath("vocab", "facts.toml")))
+    return read_toml(path, ValueError)
+
+
+@lru_cache(maxsize=64)
+def _rx(name: str) -> re.Pattern:
+    return re.compile(vocab()[name]["regex"], re.I)
+
+
+def _ev(doc: Document, sent: Sentence) -> dict:
+    loc = doc.prose_location(sent.prose, sent.start, sent.end)
+    return {"text": " ".join(sent.text.split())[:300], "file": loc.file, "line": loc.line, "column": loc.column}
+
+
+def _cell_ev(doc: Document, text: str, offset: int) -> dict:
+    loc = doc.location(offset)
+    return {"text": text[:300], "file": loc.file, "line": loc.line, "column": loc.column}
+
+
+def _fact(evidence: list[dict]) -> dict:
+    return {"present": bool(evidence), "evidence": evidence[:MAX_EVIDENCE]}
+
+
+def _sentences(doc: Document, roles: Iterable[str] | None = None, kinds=("body", "item", "caption", "footnote")):
+    roles = set(roles) if roles is not None else None
+    for p in doc.prose:
+        if p.kind not in kinds:
+            continue
+        if roles is not None and p.kind in ("body", "item") and p.role not in roles:
+            continue
+        yield from p.sentences
+
+
+def _sentence_text_with_math(sent: Sentence) -> str:
+    """Sentence text with inline math placeholders replaced by their LaTeX (for ±, O(n), ...)."""
+    text = sent.text
+    places = sent.placeholders()
+    if not places:
+        return text
+    out, pos = [], sent.start
+    for ph in places:
+        out.append(sent.prose.text[pos:ph.start])
+        out.append(ph.payload[0] if ph.payload and ph.kind in ("math", "eq") else sent.prose.text[ph.start:ph.end])
+        pos = ph.end
+    out.append(sent.prose.text[pos:sent.end])
+    return "".join(out)
+
+
+def _search(doc: Document, name: str, roles=None, kinds=("body", "item", "caption", "footnote"),
+            tables: bool = False, headings: bool = False) -> list[dict]:
+    rx = _rx(name)
+    ev = []
+    for sent in _sentences(doc, roles, kinds):
+        if rx.search(_sentence_text_with_math(sent)):
+            ev.append(_ev(doc, sent))
+            if len(ev) >= MAX_EVIDENCE:
+                return ev
+    if headings:
+        for s in doc.sections:
+            if s.title and rx.search(s.title):
+                loc = doc.location(s.offset)
+                ev.append({"text": s.title, "file": loc.file, "line": loc.line, "column": loc.column})
+    if tables:
+        for t in doc.tables:
+            for text, off in t.cells():
+                if text and rx.search(text):
+                    ev.append(_cell_ev(doc, text, off))
+                    break
+            if len(ev) >= MAX_EVIDENCE:
+                break
+    return ev
+
+
+def _tagged(doc: Document, move: str, roles=None, kinds=("body", "item")) -> list[Sentence]:
+    return [s for s in _sentences(doc, roles, kinds) if move in s.tags]
+
+
+def _numbers_in_abstract(doc: Document) -> list[dict]:
+    """Numbers the abstract quotes (percentages, decimals, factors) and whether each reappears."""
+    abstract = doc.abstract
+    if abstract is None:
+        return []
+    rx = _rx("quoted_number")
+    elsewhere_parts = []
+    for p in doc.prose:
+        if p.kind in ("body", "item") and p.role in ("abstract",):
+            continue
+        if p.kind == "title":
+            continue
+        elsewhere_parts.append(p.text)
+        for ph in p.placeholders:
+            if ph.payload and ph.kind in ("math", "eq"):
+                elsewhere_parts.append(ph.payload[0])
+    for t in doc.tables:
+        elsewhere_parts.extend(text for text, _ in t.cells())
+    elsewhere = " ".join(elsewhere_parts)
+    out = []
+    for sent in abstract.sentences():
+        for m in rx.finditer(sent.text):
+            num = m.group("num") or m.group("dec")
+            if re.fullmatch(r"(19|20)\d\d", num):
+                continue  # a year
+            pattern = r"(?<![\d.])" + re.escape(num) + r"(?![\d])"
+            found = re.search(pattern, elsewhere) is not None
+            loc = doc.prose_location(sent.prose, sent.start + m.start(), sent.start + m.end())
+            out.append({"number": m.group(0).strip(), "value": num, "found_elsewhere": found,
+                        "text": " ".join(sent.text.split())[:300], "file": loc.file, "line": loc.line,
+                        "column": loc.column, "_sentence": sent, "_start": m.start(), "_end": m.end()})
+    return out
+
+
+def _theorems(doc: Document) -> dict:
+    thms = [c for c in doc.commands if c.name == "theorem-env" and c.args and c.args[0] in
+            ("theorem", "lemma", "proposition", "corollary")]
+    assumptions = [c for c in doc.commands if c.name == "theorem-env" and c.args and c.args[0] == "assumption"]
+    stated = [c for c in thms if re.search(r"\b(assum|suppose|let|under|if)\b", c.text, re.I)]
+    ev = []
+    for c in thms[:MAX_EVIDENCE]:
+        loc = doc.location(c.offset)
+        ev.append({"text": f"{c.args[0]}: {c.text[:200]}", "file": loc.file, "line": loc.line, "column": loc.column})
+    return {"present": bool(thms), "count": len(thms), "assumption_blocks": len(assumptions),
+            "with_stated_assumptions": len(stated), "evidence": ev}
+
+
+def _model_scales(doc: Document) -> list[dict]:
+    rx = _rx("model_scale")
+    sizes: dict[str, dict] = {}
+    for sent in _sentences(doc, None, ("body", "item", "caption")):
+        for m in rx.finditer(sent.text):
+            key = m.group(0).lower().replace(" ", "")
+            if key not in sizes:
+                sizes[key] = _ev(doc, sent)
+    for t in doc.tables:
+        for text, off in t.cells():
+            for m in rx.finditer(text or ""):
+                key = m.group(0).lower().replace(" ", "")
+                sizes.setdefault(key, _cell_ev(doc, text, off))
+    return list(sizes.values()) if len(sizes) >= 2 else []
+
+
+def extract_facts(doc: Document) -> dict:
+    """All facts of the document (also fills ``doc.argument``)."""
+    sections = doc.sections
+    has_lim_section = [s for s in sections if s.role == "limitations"]
+    lim_section_ev = []
+    for s in has_lim_section[:MAX_EVIDENCE]:
+        loc = doc.location(s.offset)
+        lim_section_ev.append({"text": s.title, "file": loc.file, "line": loc.line, "column": loc.column})
+    lim_sents = [s for s in _tagged(doc, "limitation") if s.role != "related_work"]
+    experiments = [s for s in sections if s.role in ("experiments", "results")]
+    exp_cites = [c for c in doc.citations if c.role in ("experiments", "results", "analysis")]
+    baseline_ev = _search(doc, "baselines", EVIDENCE_ROLES, headings=True)
+    for c in exp_cites[:MAX_EVIDENCE - len(baseline_ev)]:
+        loc = doc.location(c.offset)
+        baseline_ev.append({"text": f"\\{c.command}{{{', '.join(c.keys)}}}", "file": loc.file, "line": loc.line,
+                            "column": loc.column})
+    datasets = _search(doc, "several_datasets", None, tables=False)
+    numbers = _numbers_in_abstract(doc)
+    facts = {
+        Fact.LIMITATIONS_SECTION.value: _fact(lim_section_ev),
+        Fact.LIMITATIONS_ACKNOWLEDGED.value: _fact(lim_section_ev + [_ev(doc, s) for s in lim_sents[:MAX_EVIDENCE]]),
+        Fact.ERROR_BARS.value: _fact(_search(doc, "error_bars", MEASURE_ROLES, tables=True)),
+        Fact.ABLATION.value: _fact(_search(doc, "ablation", MEASURE_ROLES, headings=True) + _ablation_rows(doc)),
+        Fact.BASELINES.value: _fact(baseline_ev),
+        Fact.SEVERAL_DATASETS.value: _fact(datasets),
+        Fact.EFFICIENCY_MEASURED.value: _fact(_search(doc, "efficiency_measure", MEASURE_ROLES, tables=True)),
+        Fact.SEVERAL_SCALES.value: _fact(_model_scales(doc) or _search(doc, "scale_experiment", None, headings=True)),
+        Fact.STATISTICAL_TEST.value: _fact(_search(doc, "statistical_test", MEASURE_ROLES, tables=True)),
+        Fact.CODE_RELEASE.value: _fact(_search(doc, "code_release", None, ("body", "item", "footnote", "caption"))
+                              + _url_ev(doc)),
+        Fact.COMPUTE_RESOURCES.value: _fact(_search(doc, "compute_resources", None, tables=True)),
+        Fact.EXPERIMENTS_SECTION.value: _fact([{"text": s.title, **_loc(doc, s.offset)} for s in experiments[:MAX_EVIDENCE]]),
+        Fact.THEOREMS.value: _theorems(doc),
+        Fact.ABSTRACT_NUMBERS.value: {"present": bool(numbers),
+                             "numbers": [{k: v for k, v in n.items() if not k.startswith("_")} for n in numbers],
+                             "evidence": [{k: n[k] for k in ("text", "file", "line", "column")} for n in numbers[:MAX_EVIDENCE]]},
+    }
+    doc.argument = {move: [{**_ev(doc, s), "role": s.role} for s in _tagged(doc, move, kinds=("body", "item"))[:20]]
+                    for move in ARGUMENT_MOVES}
+    doc.abstract_numbers = numbers
+    return facts
+
+
+def _ablation_rows(doc: Document) -> list[dict]:
+    """Table rows that remove or add one component ("w/o X", "- X", "+ X", "no X")."""
+    rx = re.compile(r"^\s*(w/o|without|no|[-−–+])\s*\w", re.I)
+    out = []
+    for t in doc.tables:
+        rows = [r for r in t.rows if r and rx.match(r[0][0] or "")]
+        if len(rows) >= 2:
+            out.append(_cell_ev(doc, rows[0][0][0], rows[0][0][1]))
+    return out[:MAX_EVIDENCE]
+
+
+def _loc(doc: Document, offset: int) -> dict:
+    loc = doc.location(offset)
+    return {"file": loc.file, "line": loc.line, "column": loc.column}
+
+
+def _url_ev(doc: Document) -> list[dict]:
+    rx = _rx("code_url")
+    out = []
+    for c in doc.commands:
+        if c.name == "url" and c.args and rx.search(c.args[0]):
+            out.append({"text": c.args[0], **_loc(doc, c.offset)})
+    return out[:MAX_EVIDENCE]

@@ -1,0 +1,214 @@
+"""Claim rules: overclaiming that reviewers punish, and the hedging that undermines a claim.
+
+Each rule reads one sentence at a time (with the tagger's moves and the document's facts):
+"first" claims without "to the best of our knowledge", novelty with no contrast to prior work,
+absolute words on empirical results, state-of-the-art claims with no table or citation in
+reach, "significant" with no statistical test anywhere, abstract numbers that never reappear.
+Calibrated hedging ("may", "suggests") is good writing and is never flagged here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from texlint.analysis.facts import Fact, has_fact
+from texlint.checks.argument.argument_common import CLAIM_ROLES, is_own_claim, neighbours, supported_nearby
+from texlint.engine.registry import register
+from texlint.engine.rule import Rule
+
+_FIRST = re.compile(r"\b(we are|i am|is|are|this is|this (paper|work) is|ours is|being)\s+(the\s+)?first\b|\bfor the first time\b|"
+                    r"\bthe first (method|approach|work|paper|study|model|framework|algorithm|attempt|system|dataset|benchmark) (to|that)\b",
+                    re.I)
+_HEDGED_FIRST = re.compile(r"\bto (the best of )?(our|my) knowledge\b|\bas far as (we|i) (know|are aware|am aware)\b|"
+                           r"\b(we|i) believe\b|\bto date\b|\b(we are|i am) not aware\b|\bamong the first\b|\bone of the first\b", re.I)
+_CONTRAST = re.compile(r"⟦cite⟧|\b(unlike|in contrast|contrary to|differs? from|different from|whereas|while (prior|previous|existing)|"
+                       r"prior work|previous work|existing (work|methods|approaches)|previous (methods|approaches)|"
+                       r"related work|instead of|rather than|compared (to|with)|as opposed to|beyond)\b", re.I)
+_OUTCOME = (r"(improv\w*|outperform\w*|beat\w*|surpass\w*|work\w*|achiev\w*|help\w*|yield\w*|lead\w* to|"
+            r"produc\w*|gives?|succeed\w*|generali[sz]\w*|converg\w*|recover\w*|find\w*|finds|match\w*|reduc\w*|"
+            r"increas\w*|boost\w*|gains?|better|superior|robust|correct\w*|accurate|wins?)")
+_ABSOLUTE = re.compile(
+    r"\b(always|consistently and always|invariably) (\w+ ){0,2}?" + _OUTCOME + r"\b|"
+    r"\bnever (fails?|hurts?|degrades?|underperforms?|loses|harms?|breaks?|worse)\b|"
+    r"\b(completely|fully|entirely|perfectly) (solv\w*|eliminat\w*|remov\w*|prevent\w*|resolv\w*|closes?|captur\w*|recover\w*|predict\w*|generali[sz]\w*)\b|"
+    r"\b(solves|solved) (the|this) (problem|task|challenge|issue)\b|"
+    r"\b" + _OUTCOME + r" (\w+ ){0,3}?(in|on|across) (all|every) (cases?|settings?|tasks?|datasets?|benchmarks?|scenarios?|experiments?|languages?|domains?)\b|"
+    r"\b(is|are|be) guaranteed to (work|improve|outperform|find|succeed|generali[sz]e)\b|\bwe guarantee\b|"
+    r"\b(undoubtedly|unquestionably|indisputably|definitively) (\w+ ){0,2}?" + _OUTCOME + r"\b|"
+    r"\b(clearly|conclusively) (prove|proves|proved|demonstrates?|establish\w*) that\b", re.I)
+_NOT_ABSOLUTE = re.compile(r"\b(not|n't|no|almost|nearly|near|rarely|hardly|cannot|never|virtually|practically|essentially)\s+(\w+\s+){0,2}"
+                           r"(always|perfectly|completely|fully|guaranteed|solv\w*|prove)", re.I)
+_HYPOTHETICAL = re.compile(r"\b(would|if|whether|suppose|imagine|ideally|hypothetical\w*)\b", re.I)
+_THEORY = re.compile(r"\b(theorem|lemma|proposition|corollary|proof|bound|convergen\w*|⟦ref⟧|⟦eq⟧|⟦math⟧|converge)\b", re.I)
+_SOTA = re.compile(r"\bstate[- ]of[- ]the[- ]art (results?|performance|accuracy|on)\b|\bnew state[- ]of[- ]the[- ]art\b|"
+                   r"\bachiev\w* (the )?(state[- ]of[- ]the[- ]art|sota|best)\b|\b(sets?|establish\w*) (a )?new (state[- ]of|record|sota)\b|"
+                   r"\boutperform\w* all\b|\bbeats? all\b|\bsurpass\w* all\b|\bsuperior to all\b|\bsota\b", re.I)
+_SIGNIFICANT = re.compile(
+    r"\bsignificant(ly)? (\w+ ){0,2}?(better|higher|lower|larger|smaller|faster|slower|more|less|fewer|worse|improv\w*|"
+    r"outperform\w*|surpass\w*|exceed\w*|increas\w*|decreas\w*|reduc\w*|gains?|boosts?|margins?|differen\w*|drops?|"
+    r"advantage|superior|stronger|weaker)\b|"
+    r"\b(improv\w*|outperform\w*|surpass\w*|increas\w*|decreas\w*|reduc\w*|boost\w*|differ\w*|exceed\w*|beats?)"
+    r" (\w+ ){0,4}?significantly\b", re.I)
+_NON_STAT = re.compile(r"\bstatistically\b|\bp ?[<=]", re.I)
+#: "significantly faster / more efficient / a higher number of": about cost or size, not a statistical claim.
+_NOT_STAT_AFTER = re.compile(r"\s+(more |less )?(faster|slower|efficient|cheaper|fewer|smaller|larger)\b|"
+                             r"\s+(higher|lower|larger|smaller) (number|amount) of\b", re.I)
+class _SentenceRule(Rule):
+    needs_nlp = True
+    category = "claims"
+    scopes = CLAIM_ROLES
+
+
+@register
+class UnhedgedFirstClaim(_SentenceRule):
+    code = "C201"
+    name = "unhedged-first-claim"
+    severity = "warning"
+    summary = "A \"we are the first\" claim without \"to the best of our knowledge\"."
+    why = ("One counter-example from a reviewer sinks an unhedged priority claim, and the paper's "
+           "credibility with it.")
+    bad = "\\section{Introduction}\nWe are the first to route tokens by attention entropy."
+    good = "\\section{Introduction}\nTo the best of our knowledge, we are the first to route tokens by attention entropy."
+    fix = "Hedge the priority claim (\"to the best of our knowledge\") and cite the closest prior work."
+
+    def check(self, doc, ctx):
+        for sent in ctx.sentences_in(self.scopes):
+            m = _FIRST.search(sent.text)
+            if not m or not is_own_claim(sent, doc):
+                continue
+            prev = neighbours(sent, 1, 0)
+            if _HEDGED_FIRST.search(sent.text) or any(_HEDGED_FIRST.search(p.text) for p in prev):
+                continue
+            if re.search(r"\b(first|second) (step|stage|phase|part|term|layer|row|column|half)\b", sent.text, re.I):
+                continue
+            yield ctx.sentence_finding(sent, "priority claim without \"to the best of our knowledge\"", m.start(), m.end(),
+                                       suggestion="To the best of our knowledge, ")
+
+
+@register
+class NoveltyWithoutContrast(_SentenceRule):
+    code = "C202"
+    name = "novelty-without-contrast"
+    severity = "info"
+    default = False
+    status = "preview"
+    scopes = ("abstract", "introduction")
+    summary = "A novelty claim with no contrast to prior work in the same or the next sentence."
+    why = "\"Novel\" is an empty word to a reviewer until the paper says novel compared to what."
+    bad = "\\section{Introduction}\nWe propose a novel routing method. It is fast."
+    good = "\\section{Introduction}\nWe propose a novel routing method. Unlike prior routers, it needs no training."
+    fix = "Name the closest prior work and say how the contribution differs from it."
+
+    def check(self, doc, ctx):
+        for sent in ctx.sentences_in(self.scopes):
+            if "novelty" not in sent.tags or not is_own_claim(sent, doc):
+                continue
+            if any(_CONTRAST.search(s.text) for s in [sent, *neighbours(sent, 1, 1)]):
+                continue
+            yield ctx.sentence_finding(sent, "novelty claim with no contrast to prior work nearby")
+
+
+@register
+class AbsoluteClaim(_SentenceRule):
+    code = "C203"
+    name = "absolute-claim"
+    severity = "warning"
+    summary = ("Absolute or sweeping words on the paper's own results: \"always improves\", \"never fails\", \"completely solves\", "
+               "\"solves the problem\", \"outperforms ... on all benchmarks\", \"is guaranteed to work\".")
+    why = "Experiments on a few datasets cannot show \"always\"; reviewers read such words as overclaiming."
+    bad = "\\section{Results}\nOur method always improves accuracy and completely solves the problem."
+    good = "\\section{Results}\nOur method improved accuracy on all three benchmarks we tested."
+    fix = "Say what was measured and where (\"on the three benchmarks we tested\"); keep proofs for proven statements."
+
+    def check(self, doc, ctx):
+        theory = any(c.name == "theorem-env" for c in doc.commands)
+        for sent in ctx.sentences_in(self.scopes):
+            text = sent.text
+            m = _ABSOLUTE.search(text)
+            if not m or not is_own_claim(sent, doc):
+                continue
+            if _NOT_ABSOLUTE.search(text) or _HYPOTHETICAL.search(text):
+                continue
+            word = m.group(0).lower()
+            if ("guarantee" in word or "prove" in word) and (theory or _THEORY.search(text)):
+                continue  # a proven statement, not an empirical overclaim
+            yield ctx.sentence_finding(sent, f"absolute claim \"{m.group(0)}\" on an empirical result", m.start(), m.end())
+
+
+@register
+class UnsupportedSota(_SentenceRule):
+    code = "C204"
+    name = "unsupported-sota"
+    severity = "warning"
+    scopes = ("experiments", "results", "analysis", "discussion", "method")
+    summary = "\"State-of-the-art\" or \"outperforms all\" with no table, figure or citation in the sentence or next to it."
+    why = "A state-of-the-art claim is checked first; if the reader cannot find the evidence next to it, it reads as hype."
+    bad = "\\section{Results}\nOur method outperforms all baselines. It is also simple."
+    good = "\\section{Results}\nOur method outperforms all baselines (Table~\\ref{tab:main})."
+    fix = "Point to the table or figure that shows it, and name the baselines compared."
+
+    def check(self, doc, ctx):
+        for sent in ctx.sentences_in(self.scopes):
+            m = _SOTA.search(sent.text)
+            if not m or not is_own_claim(sent, doc) or supported_nearby(sent):
+                continue
+            yield ctx.sentence_finding(sent, f"\"{m.group(0)}\" without a table, figure or citation nearby", m.start(), m.end())
+
+
+@register
+class SignificanceWithoutTest(_SentenceRule):
+    code = "C205"
+    name = "significance-without-test"
+    severity = "warning"
+    scopes = ("abstract", "introduction", "experiments", "results", "analysis", "discussion", "conclusion")
+    question = "Which statistical test supports \"significant\"? Please report it (e.g. a paired t-test or bootstrap CI over seeds)."
+    summary = "\"Significant(ly)\" about results when the paper reports no statistical test anywhere."
+    why = "Reviewers read \"significantly\" as a statistical claim; without a test it is an overclaim or an ambiguity."
+    bad = "\\section{Results}\nOur method is significantly better than the baseline."
+    good = "\\section{Results}\nOur method is better than the baseline (paired t-test, $p < 0.01$ over 5 seeds)."
+    fix = "Report the test and p-value, or say \"substantially\" / give the size of the difference."
+
+    def check(self, doc, ctx):
+        if has_fact(doc, Fact.STATISTICAL_TEST):
+            return
+        for sent in ctx.sentences_in(self.scopes):
+            m = _SIGNIFICANT.search(sent.text)
+            if not m or _NON_STAT.search(sent.text) or not is_own_claim(sent, doc) or sent.role == "related_work":
+                continue
+            if "⟦cite⟧" in sent.text and not re.search(r"\b(we|our)\b", sent.text, re.I):
+                continue
+            word = re.search(r"significant(ly)?", m.group(0), re.I)
+            a, b = m.start() + word.start(), m.start() + word.end()
+            if _NOT_STAT_AFTER.match(sent.text, b):
+                continue
+            yield ctx.sentence_finding(sent, f"\"{word.group(0)}\" but the paper reports no statistical test", a, b)
+
+
+@register
+class AbstractNumberUnsupported(Rule):
+    code = "C207"
+    name = "abstract-number-unsupported"
+    category = "claims"
+    severity = "info"
+    default = False  # preview: derived numbers (differences, ratios) need more than a text match
+    status = "preview"
+    needs_nlp = True
+    scopes = ("abstract",)
+    question = "Where in the results does this number come from?"
+    summary = "A number quoted in the abstract (a percentage, a factor, a decimal) that appears nowhere else in the paper."
+    why = "Reviewers check headline numbers against the tables; one they cannot find costs trust in all the others."
+    bad = ("\\begin{abstract}Our method is 38\\% faster.\\end{abstract}\n\\section{Results}\n"
+           "\\begin{tabular}{cc}Dense & 4.10 \\\\ Ours & 2.95\\end{tabular}")
+    good = ("\\begin{abstract}Our method is 28\\% faster.\\end{abstract}\n\\section{Results}\n"
+            "Inference time drops by 28\\%.\n\\begin{tabular}{cc}Dense & 4.10 \\\\ Ours & 2.95\\end{tabular}")
+    fix = "Make the number appear where it is measured (table or results text), or say how it is derived."
+
+    def check(self, doc, ctx):
+        numbers = doc.abstract_numbers
+        if not any(s.role in ("experiments", "results", "analysis") for s in doc.sections) and not doc.tables:
+            return
+        for n in numbers:
+            if n["found_elsewhere"]:
+                continue
+            yield ctx.sentence_finding(n["_sentence"], f"the abstract's \"{n['number']}\" appears nowhere in the results",
+                                       n["_start"], n["_end"])

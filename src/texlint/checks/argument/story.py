@@ -1,0 +1,135 @@
+"""Story rules: does the paper state its phenomenon, derive its method, argue novelty and impact?
+
+Reviewers reward papers that show an observed phenomenon, draw an insight from it, and derive
+the method from that insight; that say explicitly what is new and why it matters. These rules
+read the rhetorical moves the tagger found in the abstract and introduction (document-level
+findings placed at the section heading).
+"""
+
+from __future__ import annotations
+
+from texlint.checks.argument.argument_common import first_section, is_paper
+from texlint.engine.registry import register
+from texlint.engine.rule import Rule
+
+_INTRO = ("abstract", "introduction")
+
+
+class _MoveMissing(Rule):
+    category = "story"
+    needs_nlp = True
+    scopes = _INTRO
+    move: str = ""
+    message: str = ""
+
+    def check(self, doc, ctx):
+        if not is_paper(doc):
+            return
+        if any(self.move in s.tags for s in ctx.sentences_in(self.scopes)):
+            return
+        yield ctx.document_finding(self.message, section=first_section(doc, "introduction", "abstract"))
+
+
+_INTRO_TMPL = "\\begin{abstract}%s\\end{abstract}\n\\section{Introduction}\n%s"
+
+
+@register
+class NoPhenomenon(_MoveMissing):
+    code = "S101"
+    name = "no-phenomenon"
+    severity = "info"
+    default = False  # preview: below 80% precision in the corpus review (docs/accuracy.md)
+    status = "preview"
+    move = "phenomenon"
+    message = "the abstract and introduction never state an observed phenomenon the paper explains"
+    summary = "The abstract and introduction state no observed phenomenon (\"we observe that ...\", \"surprisingly, ...\")."
+    why = ("Reviewers remember papers that show something unexpected and explain it. Without a stated "
+           "phenomenon the method looks like one more design choice.")
+    bad = _INTRO_TMPL % ("We propose a new routing method for transformers.",
+                         "Transformers are expensive. We propose a routing method that makes them cheaper.")
+    good = _INTRO_TMPL % ("We propose a new routing method for transformers.",
+                          "We observe that tokens with low attention entropy are barely updated by later layers. "
+                          "We propose a routing method that exploits this.")
+    fix = "State the observation that motivates the work early: what did you see that others have not explained?"
+
+
+@register
+class NoInsightMethodLink(Rule):
+    code = "S102"
+    name = "no-insight-method-link"
+    category = "story"
+    severity = "info"
+    default = False  # preview: below 80% precision in the corpus review (docs/accuracy.md)
+    status = "preview"
+    needs_nlp = True
+    scopes = ("abstract", "introduction", "method")
+    summary = "No sentence derives the method from an insight or observation (\"motivated by this observation, we ...\")."
+    why = ("A method that follows from an insight reads as a contribution; one that is merely described "
+           "reads as engineering. Reviewers ask \"why this design?\".")
+    bad = _INTRO_TMPL % ("We study efficient inference.",
+                         "We observe that most tokens are barely updated by later layers. We propose RouteNet, "
+                         "which uses a router network.")
+    good = _INTRO_TMPL % ("We study efficient inference.",
+                          "We observe that most tokens are barely updated by later layers. Motivated by this "
+                          "observation, we propose RouteNet, which skips those tokens.")
+    fix = "Say how the method follows from the insight: \"Because X, we ...\", \"Motivated by this observation, ...\"."
+
+    def check(self, doc, ctx):
+        if not is_paper(doc):
+            return
+        sents = list(ctx.sentences_in(self.scopes))
+        if any("method_link" in s.tags for s in sents):
+            return
+        yield ctx.document_finding("no sentence ties the method to the insight or observation that motivates it",
+                                   section=first_section(doc, "method", "introduction"))
+
+
+@register
+class NoNoveltyClaim(_MoveMissing):
+    code = "S103"
+    name = "no-novelty-claim"
+    severity = "info"
+    default = False  # preview: below 80% precision in the corpus review (docs/accuracy.md)
+    status = "preview"
+    move = "novelty"
+    message = "the abstract and introduction never say explicitly what is new"
+    summary = "No explicit novelty statement in the abstract or introduction (\"to the best of our knowledge, we are the first to ...\", \"unlike prior work, ...\")."
+    why = "Reviewers in a crowded area default to \"incremental\" unless the paper says what is new and how it differs."
+    bad = _INTRO_TMPL % ("We propose a routing method.", "We propose a routing method for transformers.")
+    good = _INTRO_TMPL % ("We propose a routing method.",
+                          "Unlike prior work, which trains a router, our method needs no training. "
+                          "To the best of our knowledge, it is the first training-free router.")
+    fix = "Add one sentence that states the novelty and contrasts it with the closest prior work."
+
+
+@register
+class NoImpactArgument(_MoveMissing):
+    code = "S104"
+    name = "no-impact-argument"
+    severity = "info"
+    default = False  # preview: below 80% precision in the corpus review (docs/accuracy.md)
+    status = "preview"
+    move = "impact"
+    scopes = ("abstract", "introduction", "conclusion")
+    message = "the paper never argues why the result matters (what it enables, for whom)"
+    summary = "No impact argument in the abstract, introduction or conclusion (\"this enables ...\", \"this matters because ...\")."
+    why = "Pioneering work in a quiet area is rejected as \"why should we care?\" when the paper does not say what it enables."
+    bad = _INTRO_TMPL % ("We propose a routing method.", "We propose a routing method that skips tokens.")
+    good = _INTRO_TMPL % ("We propose a routing method.",
+                          "We propose a routing method that skips tokens. This enables long-context inference "
+                          "on a single GPU.")
+    fix = "Say what the result makes possible, and for whom; why methods from neighbouring fields do not already do it."
+
+
+@register
+class NoContributionStatement(_MoveMissing):
+    code = "S105"
+    name = "no-contribution-statement"
+    severity = "warning"
+    move = "contribution"
+    message = "the abstract and introduction never state the paper's contributions (\"we propose ...\", \"our contributions are ...\")"
+    summary = "No contribution statement in the abstract or introduction."
+    why = "Reviewers summarise a paper by its claimed contributions; if they have to guess, they guess low."
+    bad = _INTRO_TMPL % ("Routing is studied here.", "Transformers are expensive and routing is a topic.")
+    good = _INTRO_TMPL % ("Routing is studied here.", "We propose a training-free routing method for transformers.")
+    fix = "State the contributions in first person: \"We propose ...\", \"Our contributions are: ...\"."

@@ -1,0 +1,351 @@
+"""Typography in the source that LaTeX renders wrongly: dashes, dots, quotes, spaces, leftovers.
+
+These rules read prose (so math, citations, references and URLs are already placeholders and
+comments are gone) and then confirm against the source character at the mapped offset, so text
+produced by macros, ``\\verb`` or ``\\texttt`` code is not blamed on the author.
+"""
+
+from __future__ import annotations
+
+import re
+
+from texlint.checks.latex import latex_common as lc
+from texlint.engine.registry import register
+from texlint.engine.rule import Rule
+
+_PROSE_SCOPES = ("any", "captions", "footnotes", "headings")
+
+
+def _typed(doc, prose, start: int, end: int, expected: str) -> bool:
+    """Are prose characters [start, end) typed in the source as ``expected``?"""
+    offs = prose.offsets
+    if end > len(offs):
+        return False
+    got = "".join(lc.source_char(doc, offs[i]) for i in range(start, end))
+    if got != expected:
+        return False
+    # consecutive offsets: not stitched together from several places
+    return all(offs[i + 1] == offs[i] + 1 for i in range(start, end - 1))
+
+
+_RANGE = re.compile(r"(?<![\w.\-/:_+⟧])(\d{1,4})-(\d{1,4})(?![\w\-/:_⟦]|\.\d|,\d)")
+
+
+@register
+class HyphenNumberRange(Rule):
+    code = "L120"
+    name = "hyphen-number-range"
+    category = "latex"
+    severity = "info"
+    summary = "A number range is written with a hyphen (\"pages 3-5\", \"1990-2000\") instead of an en dash (--)."
+    why = "Typographically a range takes an en dash (3–5); a hyphen looks like a compound word or a minus. Identifiers such as GPT-4, ResNet-50 or dates are not flagged."
+    bad = "We train for 10-20 epochs."
+    good = "We train for 10--20 epochs of GPT-4 and ResNet-50."
+    fix = "Write the range with two hyphens: 10--20."
+
+    def check(self, doc, ctx):
+        for prose in ctx.prose_in(_PROSE_SCOPES):
+            text = prose.text
+            if "-" not in text:
+                continue
+            for m in _RANGE.finditer(text):
+                a, b = m.group(1), m.group(2)
+                if int(b) <= int(a) and not (len(a) == 4 and len(b) == 2):
+                    continue  # "1-0 labels", "3-1 votes": not a range
+                if not _typed(doc, prose, m.start(), m.end(), m.group(0)):
+                    continue
+                if lc.in_code(doc, prose.offsets[m.start()]):
+                    continue
+                before = text[max(0, m.start() - 12):m.start()]
+                if re.search(r"(?:ISO|RFC|No\.|ID|id|#|ISBN|arXiv:?)\s*$", before):
+                    continue
+                yield ctx.prose_finding(prose, m.start(), m.end(),
+                                        f"'{m.group(0)}': a range takes an en dash ({a}--{b})",
+                                        suggestion=f"{a}--{b}")
+
+
+@register
+class ThreeDotsEllipsis(Rule):
+    code = "L121"
+    name = "three-dots-ellipsis"
+    category = "latex"
+    severity = "info"
+    summary = "An ellipsis typed as three periods (...) instead of \\dots."
+    why = "LaTeX sets '...' with tight, uneven spacing; \\dots (or \\ldots) spaces the dots properly and keeps them on one line."
+    bad = "We try SGD, Adam, ... and pick the best."
+    good = "We try SGD, Adam, \\dots{} and pick the best."
+    fix = "Write \\dots (in math, \\dots, \\cdots or \\ldots)."
+
+    def check(self, doc, ctx):
+        for prose in ctx.prose_in(_PROSE_SCOPES):
+            text = prose.text
+            start = 0
+            while True:
+                i = text.find("...", start)
+                if i < 0:
+                    break
+                j = i + 3
+                while j < len(text) and text[j] == ".":
+                    j += 1
+                start = j
+                if j - i != 3:
+                    continue
+                if not _typed(doc, prose, i, j, "..."):
+                    continue
+                if lc.in_code(doc, prose.offsets[i]):
+                    continue
+                yield ctx.prose_finding(prose, i, j, "three periods: write \\dots for an ellipsis", suggestion="\\dots")
+
+
+@register
+class StraightDoubleQuote(Rule):
+    code = "L122"
+    name = "straight-double-quote"
+    category = "latex"
+    severity = "warning"
+    summary = "A straight double quote (\") in prose; LaTeX renders it as two closing quotes."
+    why = "In LaTeX \"word\" prints as ”word” with both marks closing; opening quotes need `` and closing ''."
+    bad = "We call this the \"teacher\" model."
+    good = "We call this the ``teacher'' model (\\texttt{\"key\"} in code is fine)."
+    fix = "Write ``word'' (or \\enquote{word} with csquotes)."
+
+    def check(self, doc, ctx):
+        babel = ",".join(doc.packages.get("babel", []) + doc.class_options).lower()
+        if re.search(r"german|ngerman|dutch|russian|finnish|swedish|czech|slovak|bulgarian|ukrainian|polish|portuges|spanish|catalan|italian|icelandic|danish", babel):
+            return  # babel shorthands use "
+        if "\\MakeOuterQuote" in lc.all_source(doc):
+            return
+        for prose in ctx.prose_in(_PROSE_SCOPES):
+            text = prose.text
+            if '"' not in text:
+                continue
+            for i, ch in enumerate(text):
+                if ch != '"':
+                    continue
+                if lc.source_char(doc, prose.offsets[i]) != '"':
+                    continue  # \textquotedbl or verbatim text
+                if i > 0 and prose.offsets[i - 1] == prose.offsets[i]:
+                    continue
+                if lc.in_code(doc, prose.offsets[i]):
+                    continue
+                # inches/seconds after a number (5" screen) are not quotes
+                if i > 0 and text[i - 1].isdigit() and (i + 1 >= len(text) or not text[i + 1].isalpha()):
+                    continue
+                yield ctx.prose_finding(prose, i, i + 1,
+                                        "straight double quote: LaTeX prints ” here; use `` for opening and '' for closing",
+                                        suggestion="``" if (i == 0 or text[i - 1] in " ([{") else "''")
+
+
+_SPACE_PUNCT = re.compile(r"(?<=[\w)\]⟧’”]) ([,.;:?!])(?=\s|$|[)\]’”])")
+
+
+@register
+class SpaceBeforePunctuation(Rule):
+    code = "L123"
+    name = "space-before-punctuation"
+    category = "latex"
+    severity = "warning"
+    summary = "A space before a comma, period, semicolon, colon, question or exclamation mark (\"word ,\")."
+    why = "The space shows in the PDF and can even put the punctuation mark at the start of a line."
+    bad = "We train the model , then test it ."
+    good = "We train the model, then test it."
+    fix = "Delete the space (a comment % at the line end removes a newline's space)."
+
+    def check(self, doc, ctx):
+        for prose in ctx.prose_in(_PROSE_SCOPES):
+            text = prose.text
+            for m in _SPACE_PUNCT.finditer(text):
+                sp, p = m.start(), m.start() + 1
+                punct = text[p]
+                if punct == ":" and p + 2 < len(text) and text[p + 2].isdigit():
+                    continue
+                if lc.source_char(doc, prose.offsets[p]) != punct:
+                    continue
+                # only white space in the source between the word and the mark (no dropped macro)
+                a, b = prose.offsets[sp - 1] + 1, prose.offsets[p]
+                if b - a > 200 or b <= a:
+                    continue
+                gap = doc.source_text(a, b)
+                if gap.strip(" \t\r\n~") or "\\" in gap:
+                    continue
+                if lc.in_code(doc, prose.offsets[p]):
+                    continue
+                yield ctx.prose_finding(prose, sp, p + 1, f"space before '{punct}'", suggestion=punct)
+
+
+_TODO_WORDS = re.compile(r"(?<![\w-])(TODO|FIXME|TBD|TBA)(?![\w-])")
+_COMMENT_MACRO_NAMES = re.compile(r"^(?:todo\w*|TODO\w*|fixme\w*|FIXME\w*|note\w*|NOTE\w*|comment\w*|tbd|TBD|"
+                                  r"revise\w*|rev|check\w*|question|ask|xxx|XXX|[A-Za-z]{1,3}\d?)$")
+
+
+def _comment_macros(doc) -> dict[str, int]:
+    """User macros that print an author's note: a colour (or \\todo/\\marginpar) around their argument."""
+    out = {}
+    for name, mac in doc.macros.items():
+        if mac.nargs < 1 or name in ("todo",):
+            continue
+        body = mac.body or ""
+        if "#" not in body:
+            continue
+        loud = re.search(r"\\(?:textcolor|color)\s*(?:\[[^\]]*\])?\s*\{\s*(?:red|blue|magenta|orange|purple|cyan|brown|violet|teal|olive|[A-Za-z]*[Cc]olor\w*)\b", body) \
+            or re.search(r"\\(?:todo|marginpar|marginnote)\b", body)
+        if not loud:
+            continue
+        if not _COMMENT_MACRO_NAMES.match(name):
+            continue
+        if name.lower() in ("red", "blue", "hl", "new", "rev", "rb", "bb", "cb"):
+            continue
+        out[name] = mac.nargs
+    return out
+
+
+@register
+class LeftoverTodo(Rule):
+    code = "L124"
+    name = "leftover-todo"
+    category = "latex"
+    severity = "warning"
+    summary = "A \\todo note, a TODO/FIXME/TBD marker or an author-comment macro (\\jb{...} in red) is left in the text."
+    why = "Notes to co-authors end up in the submitted PDF; reviewers see an unfinished draft (and names that break anonymity)."
+    bad = "\\newcommand{\\jb}[1]{\\textcolor{red}{[JB: #1]}}\nWe win.\\todo{add numbers} TODO: cite.\n\\jb{check this}"
+    good = "\\newcommand{\\jb}[1]{}\n% TODO in a comment is fine\nWe win by 3 points.\n\\jb{check this}"
+    fix = "Resolve the note and delete it; disable comment macros for submission (\\renewcommand{\\jb}[1]{})."
+
+    def check(self, doc, ctx):
+        for c in doc.commands:
+            if c.name == "todo":
+                yield ctx.offset_finding(c.offset, c.offset + c.length,
+                                         f"to-do note left in the text{': ' + c.text[:60] if c.text else ''}")
+        for prose in ctx.prose_in(_PROSE_SCOPES):
+            for m in _TODO_WORDS.finditer(prose.text):
+                word = m.group(1)
+                if word in ("TBD", "TBA"):
+                    # a table cell-like "TBD" in prose is still a leftover, but require a standalone marker
+                    pass
+                if lc.source_char(doc, prose.offsets[m.start()]) != word[0]:
+                    continue
+                yield ctx.prose_finding(prose, m.start(), m.end(), f"'{word}' marker left in the text")
+        macros = _comment_macros(doc)
+        if not macros:
+            return
+        start = 0
+        for f, text in lc.source_texts(doc):
+            if f is doc.root:
+                start = text.find("\\begin{document}")
+                if start < 0:
+                    start = 0
+            else:
+                start = 0
+            for name, nargs in macros.items():
+                for m in re.finditer(r"\\" + re.escape(name) + r"(?![A-Za-z@])\s*\{", text[start:]):
+                    a = start + m.start()
+                    args, end = lc.balanced_args(text, a + len(name) + 1, nargs)
+                    if not args or not "".join(args).strip():
+                        continue
+                    note = args[-1]
+                    words = re.findall(r"[A-Za-z]{2,}", re.sub(r"\\[A-Za-z@]+", " ", note))
+                    named = re.match(r"(?i)(todo|fixme|note|comment|tbd|revise|check|question|ask|xxx)", name)
+                    if len(words) < 2 and not (named and words):
+                        continue  # \up{+2.1} in a table is highlighting, not a note
+                    yield ctx.offset_finding(f.base + a, f.base + end,
+                                             f"author comment \\{name}{{...}} left in the text: {' '.join(args[-1].split())[:60]}")
+
+
+@register
+class DisplayMathDollars(Rule):
+    code = "L125"
+    name = "display-math-dollars"
+    category = "latex"
+    severity = "warning"
+    summary = "Display math written with $$...$$ (plain TeX) instead of \\[...\\] or an equation environment."
+    why = "$$ is not LaTeX: it ignores fleqn and the class's spacing, gives wrong vertical space above and below, and amsmath does not support it."
+    bad = "The loss is $$L = x^2.$$"
+    good = "The loss is \\[L = x^2.\\]"
+    fix = "Use \\[ ... \\] (unnumbered) or \\begin{equation} ... \\end{equation}."
+
+    def check(self, doc, ctx):
+        for c in doc.commands:
+            if c.name == "$$":
+                yield ctx.offset_finding(c.offset, c.offset + 2, "$$ display math: use \\[ ... \\] or an equation environment",
+                                         suggestion="\\[ ... \\]")
+
+
+_ABBREV = re.compile(r"(?<![\w.])(e\.g\.|i\.e\.|et al\.|cf\.|vs\.|resp\.|approx\.|w\.r\.t\.|a\.k\.a\.|viz\.|etc\.)( )(?=[\w(⟦])")
+
+
+@register
+class AbbreviationSpacing(Rule):
+    code = "L126"
+    name = "abbreviation-spacing"
+    category = "latex"
+    severity = "info"
+    summary = "An abbreviation ending in a period (e.g., i.e., et al., vs.) is followed by a plain space inside a sentence."
+    why = "LaTeX takes a period after a lowercase letter as the end of a sentence and puts a wider space after it; 'e.g. the' gets a visible gap. Not flagged under \\frenchspacing."
+    bad = "Some optimizers, e.g. Adam, adapt the step size."
+    good = "Some optimizers, e.g.\\ Adam, adapt the step size (e.g., RMSProp too)."
+    fix = "Write e.g.\\ (control space), e.g.~ (tie before a citation), or add a comma: e.g.,"
+
+    def check(self, doc, ctx):
+        if lc.uses_frenchspacing(doc):
+            return
+        for prose in ctx.prose_in(_PROSE_SCOPES):
+            text = prose.text
+            if "." not in text:
+                continue
+            for m in _ABBREV.finditer(text):
+                sp = m.start(2)
+                if lc.source_char(doc, prose.offsets[sp]) not in (" ", "\t", "\n", "\r"):
+                    continue  # a tie or a control space
+                nxt = text[sp + 1:sp + 2]
+                if m.group(1) in ("etc.", "et al.") and not (nxt.islower() or nxt.isdigit() or nxt == "⟦"):
+                    continue  # may end the sentence
+                if lc.in_code(doc, prose.offsets[m.start()]):
+                    continue
+                abbr = m.group(1)
+                yield ctx.prose_finding(prose, m.start(1), sp + 1,
+                                        f"'{abbr}' followed by a plain space gets an inter-sentence gap: write '{abbr}\\ ' or '{abbr}~'",
+                                        suggestion=abbr + "\\ ")
+
+
+@register
+class MacroEatsSpace(Rule):
+    code = "L127"
+    name = "macro-eats-space"
+    category = "latex"
+    severity = "warning"
+    summary = "A text macro without arguments is followed by a space (\\method is fast): TeX drops the space after a command name."
+    why = "The PDF shows the macro's text glued to the next word ('FooNetis fast'); it is easy to miss in proofreading."
+    bad = "\\newcommand{\\method}{FooNet}\nOur \\method is fast."
+    good = "\\newcommand{\\method}{FooNet}\nOur \\method{} is fast, and \\method\\ too, and \\method."
+    fix = "Write \\method{} (or \\method\\ ), or define the macro with \\xspace."
+
+    def check(self, doc, ctx):
+        names = {n for n, m in doc.macros.items()
+                 if m.nargs == 0 and m.expansion and m.expansion.strip() and re.search(r"[A-Za-z0-9]$", m.expansion)
+                 and "xspace" not in (m.body or "") and not re.search(r"\\(?:ensuremath|text|mbox)\\b", m.body or "")
+                 and n.isalpha()}
+        xs = {n for n, m in doc.macros.items() if "xspace" in (m.body or "")}
+        names = {n for n in names if not any(re.search(r"\\" + re.escape(x) + r"(?![A-Za-z@])", doc.macros[n].body or "") for x in xs)}
+        if not names:
+            return
+        rx = re.compile(r"\\(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")(?![A-Za-z@])([ \t]*\n?[ \t]*)(?=[A-Za-z0-9(])")
+        for f, text in lc.source_texts(doc):
+            start = 0
+            if f is doc.root:
+                start = text.find("\\begin{document}")
+                if start < 0:
+                    continue
+            for m in rx.finditer(text, start):
+                if not m.group(2):
+                    continue
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                line = text[line_start:m.start()]
+                if re.search(r"\\(?:newcommand|renewcommand|providecommand|def|DeclareRobustCommand|let)\b", line):
+                    continue
+                if "$" in line and line.count("$") % 2 == 1:
+                    continue  # inside inline math, spaces do not matter
+                if doc.file_at(f.base + m.start()) is not f:
+                    continue
+                yield ctx.offset_finding(f.base + m.start(), f.base + m.end(1) + 1,
+                                         f"the space after \\{m.group(1)} is swallowed: the PDF shows '{doc.macros[m.group(1)].expansion.strip()}{text[m.end():m.end() + 4]}'",
+                                         suggestion=f"\\{m.group(1)}{{}} ")

@@ -1,0 +1,1 @@
+"""Style rules (W5xx): words, acronyms, texlint's own directives."""

@@ -1,0 +1,387 @@
+"""Words: a/an before vowel sounds, acronyms used before their definition, names spelled two ways.
+
+No parser needed: prose text with placeholders is enough, plus a small pronunciation heuristic
+for the article rule (acronyms are read letter by letter unless they look pronounceable).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from texlint.checks.latex import latex_common as lc
+from texlint.engine.registry import register
+from texlint.engine.rule import Rule
+
+# -- a / an -----------------------------------------------------------------------------------------
+
+#: Letters whose name starts with a vowel sound: "an F1 score", "an MLP", "an x-axis".
+_VOWEL_LETTERS = set("AEFHILMNORSX")
+_FUNCTION_WORDS = {
+    "and", "or", "is", "are", "in", "of", "as", "on", "at", "if", "it", "an", "a", "to", "by", "for", "the",
+    "be", "was", "were", "with", "from", "into", "its", "all", "any", "each", "every", "other", "only", "over",
+    "under", "up", "out", "off", "etc", "i", "e", "et", "ie", "eg", "also", "not", "no", "so", "than", "that",
+    "this", "which", "who", "we", "our", "us", "has", "have", "had", "can", "may", "will", "would", "should",
+    "one", "two", "b", "c", "d", "x", "y", "z", "n", "m", "k", "s", "t", "u", "v", "w", "p", "q", "r", "l",
+    "f", "g", "h", "j", "o",
+}
+_SILENT_H = ("hour", "honest", "honor", "honour", "heir", "hors d")
+_AMBIGUOUS_H = ("histor", "hypot", "hyster", "herb", "homage", "hotel")
+_YOU_U = ("uni", "use", "usu", "usa", "uti", "ubi", "uri", "ura", "ure", "uro", "uku", "ula", "uvu", "uto",
+          "ute", "ukr", "ufo", "uga", "ugan", "eu", "ewe")
+_UH_U = ("un", "up", "ult", "umb", "ump", "ugl", "utt", "udd", "ush", "ups")
+#: Acronyms said as words although their letters suggest otherwise.
+_WORD_ACRONYMS = {"SQL", "SAT", "SHA", "SHAP", "FLOP", "FLOPS", "MNIST", "SMOTE", "SPICE", "NERF", "LSH"}
+#: How English words may begin with two consonants (others are read letter by letter: an Nvidia, an nth).
+_ONSETS = ("fl", "fr", "fj", "ll", "mn", "rh", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq", "st", "sw", "sv",
+           "sz", "sch", "hr", "hw", "xy", "fy", "hy", "ly", "my", "ny", "ry", "sy")
+
+
+def _vowel_sound(word: str) -> bool | None:
+    """Does ``word`` start with a vowel sound? None when unsure."""
+    w = word.strip("“”‘’'\"([{")
+    if not w:
+        return None
+    core = re.split(r"[-/–—]", w, maxsplit=1)[0]
+    if core and core[0].isdigit():
+        num = re.match(r"[\d,.]+", core).group(0).rstrip(",.")
+        digits = num.replace(",", "")
+        if num.startswith("8"):
+            return True
+        if re.fullmatch(r"1[18]", digits.split(".")[0]) or re.fullmatch(r"1[18],\d{3}", num):
+            return True
+        if "," in num or "." in num or len(digits) in (1, 2, 3):
+            return False
+        return None
+    if not core[0].isalpha():
+        return None
+    if len(core) == 1 or (len(core) >= 2 and core[0].isalpha() and not core[1].isalpha()):
+        # a single letter, "x-axis", "L1", "k-means"
+        letter = core[0].upper()
+        if not core[0].isascii():
+            return None
+        return letter in _VOWEL_LETTERS
+    letters = re.match(r"[A-Za-z]+", core).group(0)
+    upper = sum(1 for c in letters if c.isupper())
+    if letters.isupper() and len(letters) >= 2:
+        acr = letters
+        if acr in _WORD_ACRONYMS:
+            return None
+        first = acr[0]
+        if first in "AEIO":
+            return True
+        if first == "U":
+            return False
+        middle = acr[1:-1]
+        if any(c in "AEIOUY" for c in middle) or (len(acr) == 2 and acr[1] in "AEIOU" and first not in _VOWEL_LETTERS):
+            return None  # maybe said as a word (NASA, SOTA, LASSO)
+        if len(acr) >= 3 and acr[1] in "AEIOU":
+            return None
+        return first in _VOWEL_LETTERS
+    if upper >= 2 or (letters[0].islower() and upper >= 1):
+        # CamelCase or iPhone-like names: trust only a plain vowel letter at the start
+        if letters[0].lower() in "aeio" and not letters.lower().startswith(("one", "eu")):
+            return True
+        return None
+    low = letters.lower()
+    if low[0] in "fhlmnrsx" and len(low) >= 2 and low[1] not in "aeiouy" and not low.startswith(_ONSETS):
+        return True  # "an Nvidia", "an nth", "an Xgboost"
+    if low.startswith(("one", "once")):
+        return False
+    if low.startswith("h"):
+        if low.startswith(_SILENT_H):
+            return True
+        if low.startswith(_AMBIGUOUS_H):
+            return None
+        return False
+    if low.startswith("eu") or low.startswith("ewe"):
+        return False
+    if low.startswith("u"):
+        if low.startswith(("unin", "unim", "unid", "unil", "unic")):
+            return None
+        if low.startswith(_YOU_U):
+            return False
+        if low.startswith(("uni",)):
+            return False
+        if low.startswith(_UH_U):
+            return True
+        return None
+    if low[0] in "aeio":
+        return True
+    if low.startswith(("y",)):
+        return False
+    return False
+
+
+_ARTICLE = re.compile(r"(?<![\w'’.-])(a|an|A|An)\s+([^\s]+)")
+
+
+@register
+class ArticleBeforeVowelSound(Rule):
+    code = "W510"
+    name = "a-an-mismatch"
+    category = "style"
+    severity = "warning"
+    summary = "'a' before a vowel sound or 'an' before a consonant sound (\"a LSTM\", \"an user\")."
+    why = "The article follows pronunciation, not spelling: an MLP, an LSTM, an hour, a user, a one-shot model. A wrong article reads as a typo."
+    bad = "We train a LSTM and an unified model on a 8-GPU node."
+    good = "We train an LSTM and a unified model on an 8-GPU node for an hour, a user study and a one-shot task."
+    fix = "Use 'an' before a vowel sound (an MLP, an hour) and 'a' before a consonant sound (a user, a one-shot)."
+
+    def check(self, doc, ctx):
+        for prose in ctx.prose_in(("any", "captions", "footnotes", "headings")):
+            text = prose.text
+            if not lc.prose_is_english(doc, prose):
+                continue
+            for m in _ARTICLE.finditer(text):
+                art, word = m.group(1), m.group(2)
+                if art in ("A", "An"):
+                    before = text[:m.start()].rstrip()
+                    if before and before[-1] not in ".!?:":
+                        continue  # "Appendix A is", "Type A and"
+                if "⟦" in word:
+                    continue
+                bare = word.strip("“”‘’'\"([{").rstrip(".,;:!?)]}”’")
+                if not bare or bare.lower() in _FUNCTION_WORDS:
+                    continue
+                if not re.match(r"[A-Za-z0-9]", bare):
+                    continue
+                sound = _vowel_sound(bare)
+                if sound is None:
+                    continue
+                want = "an" if sound else "a"
+                if art.lower() == want:
+                    continue
+                # the article must be typed as such (not produced by a macro)
+                if lc.source_char(doc, prose.offsets[m.start(1)]).lower() != "a":
+                    continue
+                # nothing dropped between them in the source (an unexpanded macro: "a \gp{} model")
+                if not lc.gap_is_space(doc, prose.offsets[m.end(1) - 1] + 1, prose.offsets[m.start(2)]):
+                    continue
+                if lc.source_char(doc, prose.offsets[m.start(2)]) != bare[0] and word[0] == bare[0]:
+                    continue
+                fixed = want if art.islower() else want.capitalize()
+                yield ctx.prose_finding(prose, m.start(1), m.start(2) + len(bare),
+                                        f"'{art} {bare}': use '{fixed}' before {'a vowel' if sound else 'a consonant'} sound",
+                                        suggestion=f"{fixed} {bare}")
+
+
+# -- repeated words ----------------------------------------------------------------------------------
+
+_REPEAT = re.compile(r"(?<![\w'’-])([A-Za-z]+)\s+(\1)(?![\w'’-])", re.I)
+_REPEAT_OK = {"that", "had", "is", "do", "so", "very", "no", "yes", "bye", "ha", "la", "ma", "pa", "go", "tsk",
+              "can", "blah", "mm", "bora", "tom", "ping", "pong", "dum", "boo", "chop", "knock", "hip", "tut"}
+
+
+@register
+class RepeatedWord(Rule):
+    code = "W500"
+    name = "repeated-word"
+    category = "style"
+    severity = "warning"
+    summary = "The same word twice in a row (\"the the\"), also across a line break in the source."
+    why = "Doubled words are the most common typo that survives proofreading, because the eye skips the second one."
+    bad = "We evaluate the the model on two\ndatasets and and report accuracy."
+    good = "We evaluate the model on two datasets; we found that that choice matters, and over over-fitting."
+    fix = "Delete one of the two words."
+
+    def check(self, doc, ctx):
+        for prose in ctx.prose_in(("any", "captions", "footnotes", "headings")):
+            text = prose.text
+            for m in _REPEAT.finditer(text):
+                w = m.group(1)
+                if w.lower() in _REPEAT_OK or w != m.group(2) and not (w.istitle() and m.group(2).islower()):
+                    continue
+                if len(w) == 1 and w not in ("a", "A"):
+                    continue  # variables: "x x"
+                if text[m.end():m.end() + 1] == "-":
+                    continue
+                # both words typed in the source with only white space between (no dropped macro)
+                offs = prose.offsets
+                if lc.source_char(doc, offs[m.start(1)]) != w[0] or lc.source_char(doc, offs[m.start(2)]) != m.group(2)[0]:
+                    continue
+                if not lc.gap_is_space(doc, offs[m.end(1) - 1] + 1, offs[m.start(2)]):
+                    continue
+                yield ctx.prose_finding(prose, m.start(1), m.end(2), f"'{w}' is repeated", suggestion=w)
+
+
+# -- acronyms ---------------------------------------------------------------------------------------
+
+_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9]{0,20}[A-Z][A-Za-z0-9-]{0,20}?)(s?)\s*[),;]")
+_STOP = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "with", "by", "from", "via", "at", "based"}
+
+
+def _initials_match(acr: str, before: str) -> bool:
+    """Do the words just before '(' spell the acronym (loosely)?"""
+    letters = [c.lower() for c in acr if c.isalpha()]
+    caps = [c.lower() for c in acr if c.isupper()]
+    if len(caps) < 2:
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", before)[-(len(letters) + 4):]
+    if not words:
+        return False
+    for k in range(len(words)):
+        w0 = words[k]
+        if w0[0].lower() != caps[0] or w0.lower() in _STOP:
+            continue
+        tail = "".join(w.lower() for w in words[k:])
+        # capitals of the acronym in order within the words, each word contributing
+        i = 0
+        for ch in tail:
+            if i < len(caps) and ch == caps[i]:
+                i += 1
+        if i < len(caps):
+            continue
+        content = [w for w in words[k:] if w.lower() not in _STOP]
+        initials = "".join(w[0].lower() for w in content)
+        # most content words start a letter of the acronym
+        hits = sum(1 for c in initials if c in caps)
+        if hits >= max(2, len(content) - 1) and len(content) <= len(letters) + 2:
+            return True
+    return False
+
+
+def _ordered_prose(doc):
+    """Body prose in reading order: abstract first, then sections; captions and headings skipped."""
+    abstract = [p for p in doc.prose if p.kind in ("body", "item") and p.role == "abstract"]
+    body = [p for p in doc.prose if p.kind in ("body", "item", "footnote") and p.role != "abstract"]
+    return abstract, body
+
+
+def _definitions(doc):
+    """(acronym, prose, start, end, in_abstract) for every 'Long Name (LN)' definition."""
+    abstract, body = _ordered_prose(doc)
+    out = []
+    for group, is_abs in ((abstract, True), (body, False)):
+        for p in group:
+            for m in _DEF.finditer(p.text):
+                acr = m.group(1)
+                if not _initials_match(acr, p.text[max(0, m.start() - 120):m.start()]):
+                    continue
+                out.append((acr, p, m.start(1), m.end(1) + len(m.group(2)), is_abs))
+    return out
+
+
+@register
+class AcronymBeforeDefinition(Rule):
+    code = "W511"
+    name = "acronym-before-definition"
+    category = "style"
+    severity = "warning"
+    summary = "An acronym is used before the place where it is spelled out (\"... LLMs ... Large Language Models (LLMs)\")."
+    why = "The reader meets the short form before learning what it stands for; the definition belongs at the first use."
+    bad = "We fine-tune LLMs on code.\nLarge Language Models (LLMs) are strong."
+    good = "Large Language Models (LLMs) are strong.\nWe fine-tune LLMs on code."
+    fix = "Move the definition 'Long Name (LN)' to the first use, and use the short form afterwards."
+
+    def check(self, doc, ctx):
+        defs = _definitions(doc)
+        if not defs:
+            return
+        abstract, body = _ordered_prose(doc)
+        first_def: dict[str, tuple] = {}
+        for d in defs:
+            if d[4]:
+                continue  # the abstract is read on its own
+            first_def.setdefault(d[0], d)
+        for acr, (_, dprose, dstart, _, _) in first_def.items():
+            rx = re.compile(r"(?<![\w-])" + re.escape(acr) + r"s?(?![\w-])")
+            for p in body:
+                limit = dstart if p is dprose else None
+                hit = None
+                for m in rx.finditer(p.text[:limit] if limit is not None else p.text):
+                    if p.text[max(0, m.start() - 1):m.start()] == "(":
+                        continue
+                    hit = m
+                    break
+                if hit is not None:
+                    loc = doc.prose_location(dprose, dstart, dstart + len(acr))
+                    yield ctx.prose_finding(p, hit.start(), hit.end(),
+                                            f"'{acr}' is used before it is defined (at {loc.file}:{loc.line})")
+                    break
+                if p is dprose:
+                    break
+
+
+@register
+class AcronymRedefined(Rule):
+    code = "W512"
+    name = "acronym-redefined"
+    category = "style"
+    severity = "info"
+    summary = "An acronym is spelled out again after its first definition in the body."
+    why = "Defining it twice suggests sections written separately; readers wonder whether the two mean the same. (A definition in the abstract and again in the body is fine.)"
+    bad = "Large Language Models (LLMs) are strong.\nWe study Large Language Models (LLMs)."
+    good = "Large Language Models (LLMs) are strong.\nWe study LLMs."
+    fix = "Keep the first definition and use the short form afterwards."
+
+    def check(self, doc, ctx):
+        seen: dict[str, tuple] = {}
+        for acr, p, a, b, is_abs in _definitions(doc):
+            if is_abs:
+                continue
+            if p.section is not None and p.section.in_appendix and acr in seen and not seen[acr][0].section.in_appendix:
+                continue  # appendices are often read on their own
+            if acr in seen:
+                loc = doc.prose_location(seen[acr][0], seen[acr][1], seen[acr][1] + len(acr))
+                yield ctx.prose_finding(p, a, b, f"'{acr}' is defined again (first at {loc.file}:{loc.line})")
+            else:
+                seen[acr] = (p, a)
+
+
+_CAMEL = re.compile(r"(?<![\w\\-])(?=[A-Za-z][A-Za-z0-9]*[a-z])([A-Za-z][A-Za-z0-9]*)(?![\w-])")
+
+
+def _is_coined(word: str) -> bool:
+    """CamelCase or mixed-case coined names: FooNet, PyTorch, ImageNet, LLaMA, GPT4o."""
+    return bool(re.search(r"[a-z][A-Z]", word)) or bool(re.search(r"[A-Z]{2,}[a-z]", word) and len(word) > 3)
+
+
+@register
+class InconsistentNameCasing(Rule):
+    code = "W513"
+    name = "inconsistent-name-casing"
+    category = "style"
+    severity = "warning"
+    summary = "A coined name (method, model, dataset, library) appears with different capitalisation (FooNet / Foonet)."
+    why = "Names are identifiers; two spellings make readers wonder whether they are two things and look careless."
+    bad = "Our FooNet is fast. FooNet is small. Foonet runs on a phone."
+    good = "Our FooNet is fast. FooNet is small. FooNet runs on a phone."
+    fix = "Pick one spelling (ideally via a macro like \\newcommand{\\method}{FooNet\\xspace}) and use it everywhere."
+
+    def check(self, doc, ctx):
+        forms: dict[str, Counter] = defaultdict(Counter)
+        where: dict[str, list] = defaultdict(list)
+        for p in ctx.prose_in(("any", "captions", "footnotes", "headings")):
+            for m in _CAMEL.finditer(p.text):
+                w = m.group(1)
+                forms[w.lower()][w] += 1
+                where[w].append((p, m.start(), m.end()))
+        for low, counter in forms.items():
+            if len(counter) < 2:
+                continue
+            coined = [w for w in counter if _is_coined(w)]
+            if not coined:
+                continue
+            main = max(counter, key=lambda w: (counter[w], _is_coined(w)))
+            if not _is_coined(main) or counter[main] < 2:
+                continue
+            for w, n in counter.items():
+                if w == main:
+                    continue
+                if w == low and low in _COMMON_LOWER:
+                    continue
+                if w.isupper():
+                    continue  # FOONET in a small-caps heading
+                for p, a, b in where[w]:
+                    if p.kind == "heading" and w.istitle():
+                        continue
+                    if lc.in_code(doc, p.offsets[a]):
+                        continue
+                    if lc.source_char(doc, p.offsets[a]) != w[0]:
+                        continue
+                    yield ctx.prose_finding(p, a, b, f"'{w}' is spelled '{main}' elsewhere ({counter[main]} times)",
+                                            suggestion=main)
+
+
+_COMMON_LOWER = {"github", "youtube", "iphone", "ebay"}

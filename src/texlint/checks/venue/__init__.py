@@ -1,0 +1,1 @@
+"""Venue rules (V4xx): required statements, double-blind leaks, hidden text."""

@@ -1,0 +1,285 @@
+"""Command-line interface. ``texlint PATH...`` lints; subcommands inspect, explain and set up.
+
+Start-up stays light: only click is imported here; each command imports what it needs, so
+``texlint --help`` or ``texlint rules`` never load spaCy. Every user-facing failure is one
+line on stderr with exit code 2 (set TEXLINT_DEBUG=1 to see a traceback instead).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from texlint import __version__
+
+EXIT_USAGE = 2
+
+
+class _DefaultGroup(click.Group):
+    """A group whose default command is ``lint``: ``texlint paper.tex`` == ``texlint lint paper.tex``."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["lint", *args]
+        return super().parse_args(ctx, args)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"texlint: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _guard(fn):
+    """Turn known input/config errors (and anything unexpected) into one line + exit 2."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from texlint.app.config import ConfigError
+        from texlint.engine.baseline import BaselineError
+        from texlint.engine.rule import RuleError
+        from texlint.source.project import InputError
+
+        try:
+            return fn(*args, **kwargs)
+        except (InputError, ConfigError, RuleError, BaselineError) as exc:
+            _fail(str(exc))
+        except KeyboardInterrupt:
+            _fail("interrupted")
+        except BrokenPipeError:
+            sys.exit(0)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # never a traceback for users
+            if os.environ.get("TEXLINT_DEBUG"):
+                raise
+            _fail(f"internal error: {type(exc).__name__}: {exc} (set TEXLINT_DEBUG=1 for a traceback)")
+
+    return wrapper
+
+
+def _ids(values: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+@click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="texlint")
+def main() -> None:
+    """texlint: a linter for LaTeX research-paper drafts.
+
+    \b
+    texlint paper.tex               lint a paper (its root is found from any file of it)
+    texlint inspect paper.tex       show the document model texlint built
+    texlint rules / explain ID      list rules / explain one
+    texlint init                    write a starter .texlint.toml
+    texlint tag FILE|-              tag sentences with rhetorical moves (JSONL)
+    """
+
+
+@main.command("lint")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "sarif", "github", "html"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to this file.")
+@click.option("--html", "html_path", type=click.Path(path_type=Path), help="Also write the HTML report here.")
+@click.option("--select", multiple=True, help="Rules to run (codes, names, prefixes, categories); replaces the defaults.")
+@click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
+@click.option("--ignore", multiple=True, help="Rules to leave out.")
+@click.option("--venue", type=click.Choice(["auto", "generic", "neurips", "iclr", "icml", "acl", "cvpr", "colm", "aaai"]),
+              help="Venue profile (default: detected from the style file).")
+@click.option("--review/--no-review", default=None, help="Double-blind review checks (default: detected).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Exit 1 when a finding has at least this severity (default: warning).")
+@click.option("--config", type=click.Path(path_type=Path), help="Config file (default: found from the root document).")
+@click.option("--root", type=click.Path(path_type=Path), help="The root document (overrides detection).")
+@click.option("--no-inline-suppress", is_flag=True, help="Ignore % texlint: directives (final audit).")
+@click.option("--baseline", type=click.Path(path_type=Path), help="Report only findings not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(path_type=Path), help="Record the current findings as the baseline.")
+@click.option("--profile", is_flag=True, help="Print per-stage timings to stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="Only the findings, no summary.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option("--cache-dir", type=click.Path(path_type=Path),
+              help="Cache folder (default: $TEXLINT_CACHE_DIR, else .texlint_cache/ beside the root document).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for linting several documents.")
+@_guard
+def lint_cmd(paths, fmt, output, html_path, select, extend_select, ignore, venue, review, fail_on, config, root,
+             no_inline_suppress, baseline, write_baseline, profile, quiet, color, no_cache, cache_dir, jobs):
+    """Lint LaTeX files or folders."""
+    import time
+
+    from texlint.report import render
+    from texlint.app.run import Options, run
+
+    t0 = time.perf_counter()
+    opts = Options(
+        select=_ids(select) or None, extend_select=_ids(extend_select), ignore=_ids(ignore), venue=venue,
+        review=review, fail_on=fail_on, config=config, root=root, inline_suppress=not no_inline_suppress,
+        baseline=baseline,
+    )
+    opts.use_cache = not no_cache
+    opts.need_sources = fmt == "html" or html_path is not None  # the HTML report shows the sources
+    opts.cache_dir = cache_dir
+    opts.jobs = jobs
+    bar = None
+    if not quiet and _isatty(sys.stderr):
+        bar = _ProgressBar()
+        opts.progress = bar.advance
+    try:
+        result = run(list(paths), opts)
+    finally:
+        if bar is not None:
+            bar.close()
+    if write_baseline is not None:
+        from texlint.engine.baseline import write_baseline as _write
+
+        _write(write_baseline, result.findings)
+        click.echo(f"texlint: wrote {len(result.findings)} findings to baseline {write_baseline}", err=True)
+        return
+    from texlint.report.text import use_color
+
+    t_report = time.perf_counter()
+    colored = fmt == "text" and output is None and use_color(color)
+    text = render(fmt, result, color=colored, quiet=quiet)
+    if html_path is not None:
+        Path(html_path).write_text(render("html", result), encoding="utf-8")
+    if output is not None:
+        Path(output).write_text(text, encoding="utf-8")
+        if fmt != "text" and not quiet:
+            err_color = use_color(color, sys.stderr)
+            click.echo(render("text", result, color=err_color, quiet=quiet), err=True, nl=False, color=err_color)
+    else:
+        click.echo(text, nl=False, color=colored)  # click strips colour codes off a terminal unless told
+    if profile:
+        from texlint.util.timing import Timer
+
+        total = Timer()
+        for d in result.documents:
+            total.merge(d.timer)
+        total.stages["report"] = time.perf_counter() - t_report
+        click.echo(f"texlint profile ({len(result.documents)} document(s), wall {time.perf_counter() - t0:.3f} s):", err=True)
+        click.echo(total.report(), err=True)
+    sys.exit(result.exit_code())
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class _ProgressBar:
+    """A click progress bar on stderr, shown once a run has more than one document."""
+
+    def __init__(self) -> None:
+        self._bar = None
+
+    def advance(self, dr, done: int, total: int) -> None:
+        if total < 2:
+            return
+        if self._bar is None:
+            self._bar = click.progressbar(length=total, label="linting", file=sys.stderr,
+                                          item_show_func=lambda x: x)
+            self._bar.__enter__()
+        self._bar.update(1, dr.root)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+
+
+@main.command("inspect")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--root", type=click.Path(path_type=Path), help="The root document (overrides detection).")
+@click.option("--text", "show_text", is_flag=True, help="Dump the prose with source positions.")
+@_guard
+def inspect_cmd(path, root, show_text):
+    """Show the document model: root, files, sections with roles, counts."""
+    from texlint.cli.model_view import render_inspect
+    from texlint.app.run import collect_roots
+
+    roots = collect_roots([path], root)
+    for r, _ in roots:
+        click.echo(render_inspect(r, show_text))
+
+
+@main.command("rules")
+@click.option("--category", type=click.Choice(["story", "claims", "reviewer", "venue", "latex", "style"]))
+@click.option("--all", "show_all", is_flag=True, help="Include rules that are off by default.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@_guard
+def rules_cmd(category, show_all, fmt):
+    """List the rules (on-by-default ones unless --all)."""
+    import json
+
+    from texlint.checks.catalog import build_registry
+
+    reg = build_registry()
+    rows = [r for r in reg if (category is None or r.category == category) and (show_all or r.default)]
+    if fmt == "json":
+        click.echo(json.dumps([r.doc_dict() for r in rows], indent=2))
+        return
+    for r in rows:
+        flag = "" if r.default else "  (off by default)"
+        click.echo(f"{r.code:6} {r.name:32} {r.category:9} {r.severity:8} {r.summary}{flag}")
+
+
+@main.command("explain")
+@click.argument("rule_id")
+@_guard
+def explain_cmd(rule_id):
+    """Explain one rule: what it flags, why, a bad and a good example, how to fix."""
+    from texlint.engine.ruledocs import explain_text
+    from texlint.checks.catalog import build_registry
+
+    reg = build_registry()
+    rule = reg.get(rule_id)
+    if rule is None:
+        _fail(f"unknown rule '{rule_id}' (see `texlint rules --all`)")
+    click.echo(explain_text(rule))
+
+
+@main.command("init")
+@click.option("--path", type=click.Path(path_type=Path), default=Path(".texlint.toml"), show_default=True)
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@_guard
+def init_cmd(path, force):
+    """Write a commented starter config."""
+    from texlint.app.config import STARTER
+
+    if path.exists() and not force:
+        _fail(f"{path} already exists (use --force to overwrite)")
+    path.write_text(STARTER, encoding="utf-8")
+    click.echo(f"texlint: wrote {path}")
+
+
+@main.command("tag")
+@click.argument("source", default="-")
+@_guard
+def tag_cmd(source):
+    """Tag sentences (one per line, or JSONL with a "text" field) with rhetorical moves.
+
+    A JSONL line may also give the sentence's section, as a "role" (introduction, discussion,
+    limitations, ...) or as a "section" title ("Study limitations"); the role changes some
+    moves (limitation vocabulary counts in a discussion, not in a method section)."""
+    from texlint.nlp.tagger import run_tag_command
+
+    if source == "-":
+        sys.exit(run_tag_command(sys.stdin, sys.stdout))
+    p = Path(source)
+    if not p.is_file():
+        _fail(f"{source}: no such file")
+    with open(p, encoding="utf-8", errors="replace") as fh:
+        sys.exit(run_tag_command(fh, sys.stdout))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

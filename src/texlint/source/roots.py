@@ -1,0 +1,163 @@
+"""Finding root documents: the file a ``.tex`` belongs to, or every root under a folder.
+
+A quick scan, not a parse: the ``% !TEX root`` magic comment, an uncommented
+``\\documentclass``, or the files that include the one given (an include graph over the
+``.tex`` files of the work tree).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from texlint.source.files import MAX_FILE_BYTES, TEX_SUFFIXES, decode, looks_binary
+from texlint.source.lexical import DOCUMENTCLASS, MAGIC_ROOT, include_commands, strip_comments
+from texlint.util.paths import is_within
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()[:MAX_FILE_BYTES]
+    except OSError:
+        return ""
+    if looks_binary(data):
+        return ""
+    return decode(data)[0]
+
+
+def _project_top(start: Path) -> Path:
+    """The git work tree holding ``start``, else ``start`` itself."""
+    cur = start
+    for _ in range(40):
+        if (cur / ".git").exists():
+            return cur
+        if cur.parent == cur:
+            break
+        cur = cur.parent
+    return start
+
+
+class IncludeGraph:
+    """Which .tex files under a folder include which (a quick scan, not a parse)."""
+
+    def __init__(self, top: Path, limit: int = 3000) -> None:
+        top = Path(os.path.realpath(top))  # file keys are real paths, so the folder must be too
+        self.top = top
+        self.texts: dict[Path, str] = {}
+        self.edges: dict[Path, set[Path]] = {}
+        count = 0
+        for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in ("node_modules", "__pycache__")]
+            for fn in sorted(filenames):
+                if fn.endswith(TEX_SUFFIXES):
+                    p = Path(os.path.realpath(os.path.join(dirpath, fn)))
+                    if not is_within(p, top):
+                        continue
+                    self.texts[p] = _read_text(p)
+                    count += 1
+                    if count >= limit:
+                        break
+            if count >= limit:
+                break
+        # LaTeX resolves includes from the root's folder; accept both that and the includer's.
+        roots_dirs = {p.parent for p in self.texts}
+        for p, text in self.texts.items():
+            targets = set()
+            for inc in include_commands(strip_comments(text)):
+                name = inc.name
+                for d in {p.parent} | roots_dirs:
+                    base = os.path.normpath(os.path.join(d, name))  # folders are already real paths
+                    for c in (base, base + ".tex"):
+                        rc = Path(c)
+                        if rc in self.texts and rc != p:
+                            targets.add(rc)
+            self.edges[p] = targets
+
+    def has_documentclass(self, p: Path, seen: set | None = None) -> bool:
+        seen = seen if seen is not None else set()
+        if p in seen:
+            return False
+        seen.add(p)
+        if DOCUMENTCLASS.search(self.texts.get(p, "")):
+            return True
+        return any(self.has_documentclass(q, seen) for q in self.edges.get(p, ()))
+
+    def included(self) -> set[Path]:
+        return {q for targets in self.edges.values() for q in targets}
+
+    def reaches(self, src: Path, dst: Path) -> bool:
+        todo, seen = [src], set()
+        while todo:
+            p = todo.pop()
+            if p == dst:
+                return True
+            if p in seen:
+                continue
+            seen.add(p)
+            todo.extend(self.edges.get(p, ()))
+        return False
+
+    def roots(self) -> list[Path]:
+        inc = self.included()
+        out = []
+        for p, text in self.texts.items():
+            if p in inc:
+                continue
+            if DOCUMENTCLASS.search(text) or (self.has_documentclass(p) and "\\begin{document}" in self._closure_text(p)):
+                out.append(p)
+        return sorted(out)
+
+    def _closure_text(self, p: Path) -> str:
+        out, todo, seen = [], [p], set()
+        while todo:
+            q = todo.pop()
+            if q in seen:
+                continue
+            seen.add(q)
+            out.append(self.texts.get(q, ""))
+            todo.extend(self.edges.get(q, ()))
+        return "\n".join(out)
+
+
+def find_root(file: Path) -> Path:
+    """The root document a .tex file belongs to (magic comment, itself, or an includer)."""
+    file = Path(os.path.abspath(file))
+    text = _read_text(file)
+    head = "\n".join(text.splitlines()[:20])
+    m = MAGIC_ROOT.search(head)
+    if m:
+        cand = (file.parent / m.group(1).strip()).resolve()
+        if cand.is_file():
+            return cand
+    if DOCUMENTCLASS.search(text):
+        return file
+    top = _project_top(file.parent)
+    if top == file.parent and not (top / ".git").exists():
+        # No work tree: the root is usually beside the file or one folder up (sections/intro.tex).
+        top = file.parent.parent if file.parent.parent != file.parent else file.parent
+    graph = IncludeGraph(top)
+    real = Path(os.path.realpath(file))
+    candidates = [r for r in graph.roots() if r != real and graph.reaches(r, real)]
+    if not candidates:
+        return file
+    # Prefer the root nearest to the file, then the one that includes most (the real paper
+    # rather than an untouched template sharing its macro file), then "main.tex".
+    def closure_size(r: Path) -> int:
+        todo, seen = [r], set()
+        while todo:
+            q = todo.pop()
+            if q not in seen:
+                seen.add(q)
+                todo.extend(graph.edges.get(q, ()))
+        return len(seen)
+
+    candidates.sort(key=lambda r: (-len(os.path.commonpath([r, real])), -closure_size(r),
+                                    r.name != "main.tex", str(r)))
+    return candidates[0]
+
+
+def find_roots_in_folder(folder: Path) -> list[Path]:
+    """Every root document under a folder: files that bring in ``\\documentclass`` and that
+    no other file includes."""
+    graph = IncludeGraph(Path(os.path.realpath(folder)))
+    return graph.roots()
