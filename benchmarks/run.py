@@ -106,8 +106,8 @@ def cold_runs(papers, reps: int, tmp: Path) -> list[dict]:
 
 def in_process(papers, reps: int) -> list[dict]:
     """Per-stage times with spaCy and the tagger already loaded (what --profile prints)."""
-    from texlint.report import render
     from texlint.app.run import Options, run
+    from texlint.report import render
 
     opts = Options(use_cache=False)
     run([papers[0][1]], opts)  # warm up: spaCy, tagger, registry

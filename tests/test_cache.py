@@ -145,10 +145,10 @@ def test_named_file_filtered_from_cached_entry(project: Path, tmp_path: Path):
 
 def _writer(args):
     root, cdir, key, n, tag = args
-    from texlint.latex.load import load_document
-    from texlint.engine.finding import Finding
-    from texlint.latex.model import Location
     from texlint.app.run import DocResult
+    from texlint.engine.finding import Finding
+    from texlint.latex.load import load_document
+    from texlint.latex.model import Location
 
     doc = load_document(Path(root))
     ok = 0

@@ -12,7 +12,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS, corpus_rows, needs_corpus
 
 pytestmark = needs_corpus
@@ -27,8 +26,8 @@ ERROR_BUDGET = {"iccv21-pseudolidar": {"L100": 2, "L101": 5, "L102": 1}}
 
 
 def _lint(row):
-    from texlint.checks.catalog import build_registry
     from texlint.app.run import Options, run
+    from texlint.checks.catalog import build_registry
 
     codes = [r.code for r in build_registry(plugins=False)
              if r.default and r.code[:2] in ("L1", "W5")]

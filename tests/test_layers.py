@@ -20,7 +20,7 @@ LAYERS = ("util", "source", "latex", "nlp", "analysis", "engine", "checks", "app
 MAX_FUNCTION_IMPORTS = 15
 #: What reporters may never import: they only format a result they are given.
 REPORT_FORBIDDEN = ("texlint.nlp", "texlint.analysis", "texlint.engine.runner", "texlint.checks",
-                    "texlint.app.pipeline", "texlint.latex.load", "texlint.latex.build")
+                    "texlint.app.lint_document", "texlint.latex.load", "texlint.latex.build")
 #: Rules never parse LaTeX or call NLP themselves.
 CHECKS_FORBIDDEN = ("pylatexenc", "spacy", "texlint.latex.parse", "texlint.latex.build", "texlint.latex.load",
                     "texlint.nlp.pipeline", "texlint.nlp.annotate", "texlint.source.roots")

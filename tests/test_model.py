@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from texlint.latex.load import load_document
 from texlint.nlp.annotate import annotate
 from texlint.source.project import ProblemKind
@@ -130,3 +132,44 @@ def test_parse_problems_have_positions(tmp_path):
     doc = build(tmp_path, "Fine.\n\\begin{itemize}\\item a\n\\end{enumerate}\nMore {unclosed")
     probs = [p for p in doc.problems if p.kind is ProblemKind.PARSE]  # L005
     assert probs and all(doc.problem_location(p).line >= 1 for p in probs)
+
+
+@pytest.mark.parametrize("title, role", [
+    ("FalseReject: A Large-Scale Over-Refusal Training and Evaluation Dataset", "method"),  # a dataset paper's artifact
+    ("The FooBench Benchmark", "method"),
+    ("Experimental Setup and Dataset", "experiments"),  # near-miss: an experiments heading
+    ("Results on the Benchmark", "results"),
+    ("Datasets", "experiments"),
+    ("Limitations of the benchmark", "limitations"),
+])
+def test_role_from_title_reads_a_named_artifact_as_the_method(title, role):
+    from texlint.latex.roles import role_from_title
+
+    assert role_from_title(title) == role
+
+
+def test_verbatim_like_environments_parse_cleanly(tmp_path):
+    """A comment block, listings (built-in and user-defined) and minted bodies are not LaTeX: no
+    parse problem, nothing after them is lost, and a section holding only a listing is content."""
+    doc = build(tmp_path, "\\section{Intro}\nWe propose a method.\n"
+                          "\\begin{comment}\n\\section{Hidden}\n\\end{comment}\n"
+                          "\\begin{lstlisting}[language=Python]\nx = {1 \\end{verbatim}\n\\end{lstlisting}\n"
+                          "\\section{Code}\n\\begin{py}\ndef f(): { pass\n\\end{py}\n"
+                          "\\begin{minted}{python}\nprint('}')\n\\end{minted}\n"
+                          "\\section{After}\nStill read.", preamble="\\lstnewenvironment{py}{}{}\n")
+    assert not doc.problems, [p.message for p in doc.problems]
+    titles = [s.title for s in doc.sections]
+    assert "Hidden" not in titles and titles[-1] == "After"
+    code = next(s for s in doc.sections if s.title == "Code")
+    assert code.displays == 2 and code.word_count() == 0
+    assert "Still read." in " ".join(p.text for p in doc.prose)
+
+
+def test_section_named_after_the_paper_is_its_method(tmp_path):
+    doc = build(tmp_path, "\\maketitle\n\\section{Introduction}\nWe build FooBench.\n"
+                          "\\section{FooBench: A Training and Evaluation Resource}\nIt has parts.\n"
+                          "\\section{Evaluation of FooBench}\nResults.",
+                preamble="\\title{FooBench: Contextual Safety Data}")
+    roles = {s.title: s.role for s in doc.sections}
+    assert roles["FooBench: A Training and Evaluation Resource"] == "method"
+    assert roles["Evaluation of FooBench"] == "results"  # near-miss: the name is not the heading's head

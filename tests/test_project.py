@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from texlint.latex.load import load_document
-from texlint.source.roots import find_root, find_roots_in_folder
 from texlint.app.run import collect_roots
+from texlint.latex.load import load_document
 from texlint.source.project import ProblemKind
+from texlint.source.roots import find_root, find_roots_in_folder
 
 MAIN = "\\documentclass{article}\n\\begin{document}\n%s\n\\end{document}\n"
 

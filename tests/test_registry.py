@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
+import tomllib
 
-from texlint.engine.ruledocs import rules_markdown
+from texlint.app.testing import lint_source
 from texlint.checks.catalog import build_registry
 from texlint.engine.rule import CATEGORY_PREFIX
-from texlint.app.testing import lint_source
+from texlint.engine.ruledocs import rules_markdown
 
 REPO = Path(__file__).resolve().parents[1]
 REGISTRY = build_registry(plugins=False)

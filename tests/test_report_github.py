@@ -6,11 +6,11 @@ import re
 import subprocess
 import sys
 
+from texlint.app.run import DocResult, RunResult
 from texlint.engine.finding import Finding
 from texlint.latex.model import Location
 from texlint.report import render
-from texlint.report.github import annotation, escape_data, escape_property
-from texlint.app.run import DocResult, RunResult
+from texlint.report.github_report import annotation, escape_data, escape_property
 
 LINE = re.compile(r"^::(error|warning|notice) ((?:[a-zA-Z]+=[^,:]*,?)+)::(.*)$")
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from texlint.report import render
 from texlint.app.run import Options, run
+from texlint.report import render
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "fixtures" / "example"

@@ -10,14 +10,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import SCHEMAS
 
+from texlint.app.run import DocResult, Options, RunResult, run
 from texlint.engine.finding import Finding
 from texlint.latex.model import Location
 from texlint.report import render
-from texlint.report.sarif import artifact_uri, sarif_dict
-from texlint.app.run import DocResult, Options, RunResult, run
-
-from conftest import SCHEMAS
+from texlint.report.sarif_report import artifact_uri, sarif_dict
 
 SCHEMA = SCHEMAS / "sarif-schema-2.1.0.json"
 

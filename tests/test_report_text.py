@@ -8,11 +8,11 @@ import sys
 
 import pytest
 
+from texlint.app.run import DocResult, RunResult
 from texlint.engine.finding import Finding
 from texlint.latex.model import Location
 from texlint.report import render
-from texlint.report.text import use_color
-from texlint.app.run import DocResult, RunResult
+from texlint.report.text_report import use_color
 
 ESC = "\033["
 

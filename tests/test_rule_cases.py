@@ -9,13 +9,13 @@ Optional keys: ``files`` (extra files), ``venue``, ``review``, ``select`` (extra
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
+import tomllib
 
-from texlint.checks.catalog import build_registry
 from texlint.app.testing import lint_source
+from texlint.checks.catalog import build_registry
 
 CASES_DIR = Path(__file__).parent / "rules" / "cases"
 CASE_KEYS = {"name", "tex", "expect", "files", "venue", "review", "select", "config", "main", "message", "encodings"}

@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 
 from texlint.nlp.pipeline import get_nlp
-from texlint.nlp.tagger import MOVES, run_tag_command, tag_paragraph, tag_span, tag_texts
+from texlint.nlp.tagger import (
+    MOVES,
+    run_tag_command,
+    tag_paragraph,
+    tag_span,
+    tag_texts,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 DATASETS = REPO.parent / "shared" / "datasets"

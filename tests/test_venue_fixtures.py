@@ -12,10 +12,10 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS, needs_corpus
-from texlint.latex.load import load_document
+
 from texlint.app.run import Options, run
+from texlint.latex.load import load_document
 from texlint.latex.venue_detection import detect_review, detect_venue, style_year
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "venues"

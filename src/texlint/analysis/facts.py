@@ -21,6 +21,7 @@ from typing import Any, Iterable
 from texlint.latex.model import Document, Sentence
 from texlint.util.tomlio import read_toml
 
+
 class Fact(str, enum.Enum):
     """The evidence facts of a document, by name (the keys of ``doc.facts`` and of the JSON
     ``facts`` object). Rules name a fact by member, so a misspelt fact fails at import."""

@@ -8,11 +8,15 @@ unknown key, a bad value or an unknown rule id is a one-line error naming the fi
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from texlint.engine.finding import SEVERITIES
 from texlint.engine.settings import Config
+from texlint.util.errors import ConfigError
 from texlint.util.tomlio import read_toml
+
+if TYPE_CHECKING:  # pragma: no cover
+    from texlint.app.result import Options
 
 CONFIG_NAMES = (".texlint.toml", "texlint.toml", "pyproject.toml")
 VENUES = ("generic", "neurips", "iclr", "icml", "acl", "cvpr", "colm", "aaai", "auto")
@@ -22,8 +26,25 @@ KEYS = {
 }
 
 
-class ConfigError(Exception):
-    """Bad configuration: the message is the one line printed to the user."""
+def effective_config(root: Path, opts: "Options") -> Config:
+    cfg_path = opts.config if opts.config is not None else find_config(root)
+    if opts.config is not None and not opts.config.is_file():
+        raise ConfigError(f"{opts.config}: config file does not exist")
+    cfg = load_config(cfg_path)
+    if opts.select is not None:
+        cfg.select = opts.select
+        cfg.ignore = []  # an explicit --select on the command line runs exactly those rules
+    if opts.extend_select:
+        cfg.extend_select = cfg.extend_select + opts.extend_select
+    if opts.ignore:
+        cfg.ignore = cfg.ignore + opts.ignore
+    if opts.venue is not None:
+        cfg.venue = opts.venue
+    if opts.review is not None:
+        cfg.review = opts.review
+    if opts.fail_on is not None:
+        cfg.fail_on = opts.fail_on
+    return cfg
 
 
 def find_config(start: Path) -> Path | None:

@@ -1,109 +1,27 @@
-"""One lint run: paths -> root documents -> (config, load, NLP if needed, rules, summary) per
-document -> a ``RunResult``.
+"""One lint run: paths -> root documents -> a ``RunResult``.
 
-Each root document is answered from the result cache when its entry is valid, else linted in
-this process or (``--jobs N``) in worker processes. Whatever the route, a ``DocResult`` carries
-the same things: the findings, the document summary (``app.summary``), the documentation of the
-rules that found something, and, when a report shows source text (HTML), the sources. Reporters
-receive a ``RunResult`` and only format it; the CLI only parses flags and calls ``run``.
+Each root document is answered from the result cache when its entry is valid, else linted by
+``texlint.app.lint_document`` in this process or (``--jobs N``) in worker processes; results keep the
+order of the input. The CLI only parses flags and calls ``run``; reporters format the result.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
 
-from texlint.analysis.analyse import analyse
 from texlint.app import cache
-from texlint.app.batch import lint_parallel
-from texlint.app.config import ConfigError, find_config, load_config, validate_ids
-from texlint.app.summary import document_summary
-from texlint.checks.catalog import build_registry
-from texlint.engine.baseline import read_baseline
-from texlint.engine.finding import SEVERITY_RANK, Finding
-from texlint.engine.registry import Registry
-from texlint.engine.runner import active_rules, run_rules
-from texlint.engine.settings import Config
-from texlint.latex.load import load_document
-from texlint.latex.model import Document
-from texlint.latex.venue_detection import detect_review, detect_venue
-from texlint.nlp.annotate import annotate
-from texlint.source.files import SourceFile, TEX_SUFFIXES
-from texlint.source.project import InputError
+from texlint.app.config import effective_config
+from texlint.app.result import DocResult, Options, RunResult, keep_named
+from texlint.source.files import TEX_SUFFIXES
 from texlint.source.roots import find_root, find_roots_in_folder
-from texlint.util.paths import display_path, is_within
+from texlint.util.errors import InputError
+from texlint.util.paths import display_path
 from texlint.util.timing import Timer
 
-
-@dataclass
-class Options:
-    """Command-line overrides and run switches."""
-
-    select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    venue: str | None = None
-    review: bool | None = None
-    fail_on: str | None = None
-    config: Path | None = None
-    root: Path | None = None
-    inline_suppress: bool = True
-    baseline: Path | None = None
-    use_cache: bool = False  # the CLI turns the cache on; library calls get fresh results
-    jobs: int = 1
-    cache_dir: Path | None = None  # --cache-dir (else $TEXLINT_CACHE_DIR, else beside the root)
-    need_sources: bool = False  # a report shows source text (HTML): cached and worker results carry the sources too
-    progress: Callable | None = field(default=None, repr=False, compare=False)  # progress(doc_result, done, total)
-
-
-@dataclass
-class DocResult:
-    root: str  # display path of the root document
-    findings: list[Finding]
-    doc: Document | None = None  # the model, for in-process runs only (not from the cache or workers)
-    venue: str = "generic"
-    review: bool = False
-    timer: Timer = field(default_factory=Timer)
-    suppressed: int = 0
-    baselined: int = 0
-    summary: dict[str, Any] = field(default_factory=dict)  # app.summary.document_summary
-    rule_docs: dict[str, dict] = field(default_factory=dict)  # code -> Rule.doc_dict() of rules with findings
-    sources: list[SourceFile] = field(default_factory=list)  # in-process always; cached or from workers with need_sources
-    fail_on: str = "warning"  # the document's effective fail-on
-
-
-@dataclass
-class RunResult:
-    documents: list[DocResult]
-    fail_on: str = "warning"
-
-    @property
-    def findings(self) -> list[Finding]:
-        return [f for d in self.documents for f in d.findings]
-
-    @property
-    def rule_docs(self) -> dict[str, dict]:
-        """Documentation of every rule with a finding in this run (user packs and plugins too)."""
-        out: dict[str, dict] = {}
-        for d in self.documents:
-            for code, doc in d.rule_docs.items():
-                out.setdefault(code, doc)
-        return out
-
-    def counts(self) -> dict[str, int]:
-        c = {"error": 0, "warning": 0, "info": 0}
-        for f in self.findings:
-            c[f.severity] = c.get(f.severity, 0) + 1
-        return c
-
-    def exit_code(self) -> int:
-        if self.fail_on == "never":
-            return 0
-        limit = SEVERITY_RANK[self.fail_on]
-        return 1 if any(SEVERITY_RANK[f.severity] >= limit for f in self.findings) else 0
+__all__ = ["DocResult", "Options", "RunResult", "collect_roots", "run"]
 
 
 # -- which documents ----------------------------------------------------------------------------
@@ -158,73 +76,6 @@ def _sniff_latex(p: Path) -> None:
         raise InputError(f"{p}: not a LaTeX file")
 
 
-def effective_config(root: Path, opts: Options) -> Config:
-    cfg_path = opts.config if opts.config is not None else find_config(root)
-    if opts.config is not None and not opts.config.is_file():
-        raise ConfigError(f"{opts.config}: config file does not exist")
-    cfg = load_config(cfg_path)
-    if opts.select is not None:
-        cfg.select = opts.select
-        cfg.ignore = []  # an explicit --select on the command line runs exactly those rules
-    if opts.extend_select:
-        cfg.extend_select = cfg.extend_select + opts.extend_select
-    if opts.ignore:
-        cfg.ignore = cfg.ignore + opts.ignore
-    if opts.venue is not None:
-        cfg.venue = opts.venue
-    if opts.review is not None:
-        cfg.review = opts.review
-    if opts.fail_on is not None:
-        cfg.fail_on = opts.fail_on
-    return cfg
-
-
-# -- one document ---------------------------------------------------------------------------------
-
-def _registry(cfg: Config, registry_cache: dict | None) -> Registry:
-    key = tuple(str(p) for p in cfg.rule_paths)
-    registry = (registry_cache or {}).get(key)
-    if registry is None:
-        registry = build_registry(cfg.rule_paths)
-        if registry_cache is not None:
-            registry_cache[key] = registry
-    return registry
-
-
-def lint_root(root: Path, named: set[Path] | None, opts: Options, registry_cache: dict | None = None) -> DocResult:
-    """Lint one root document in this process (findings in display paths, summary included)."""
-    cfg = effective_config(root, opts)
-    registry = _registry(cfg, registry_cache)
-    validate_ids(cfg, registry)
-    baseline = read_baseline(opts.baseline) if opts.baseline is not None else None
-    timer = Timer()
-    doc = load_document(root, timer)
-    venue = cfg.venue if cfg.venue not in (None, "auto") else detect_venue(doc)
-    review = cfg.review if cfg.review is not None else detect_review(doc, venue)
-    rules = active_rules(registry, cfg)
-    if any(r.needs_nlp for r in rules):
-        annotate(doc, timer, cfg.nlp_model)
-        with timer.stage("nlp"):
-            analyse(doc)
-    result = run_rules(doc, registry, cfg, timer, venue=venue, review=review, rules=rules,
-                       inline_suppress=opts.inline_suppress, baseline=baseline)
-    findings = result.findings
-    folder = doc.project.folder
-    if named:
-        rels = {p.relative_to(folder).as_posix() for p in named if is_within(p, folder)}
-        findings = [f for f in findings if f.location.file in rels or f.document_level]
-    findings = [replace(f, location=replace(f.location, file=display_path(folder / f.location.file)))
-                for f in findings]
-    docs = {}
-    for code in sorted({f.rule for f in result.findings}):
-        rule = registry.get(code)
-        if rule is not None and rule.code == code:
-            docs[code] = rule.doc_dict()
-    return DocResult(display_path(root), findings, doc, venue, review, timer, result.suppressed, result.baselined,
-                     summary=document_summary(doc), rule_docs=docs,
-                     sources=list(doc.files), fail_on=cfg.fail_on)
-
-
 def run(paths: list[Path], opts: Options) -> RunResult:
     """Lint every root document under ``paths``: cache hits first, then the misses, in one
     process or (``opts.jobs > 1``) in worker processes; results keep the input order."""
@@ -247,29 +98,34 @@ def run(paths: list[Path], opts: Options) -> RunResult:
                 _progress(hit)
                 continue
         pending.append((i, r, named, key, cdir))
-    if opts.jobs > 1 and len(pending) > 1:
-        for i, dr in lint_parallel(pending, replace(opts, progress=None, jobs=1), _lint_detached, opts.jobs):
-            results[i] = dr
-            _progress(dr)
-    else:
-        registry_cache: dict = {}
-        for i, r, named, key, cdir in pending:
-            results[i] = lint_and_store(r, named, opts, registry_cache, key, cdir)
-            _progress(results[i])
+    if pending:
+        _lint_pending(pending, results, opts, _progress)
     docs = [d for d in results if d is not None]
     fail_on = opts.fail_on or (docs[0].fail_on if docs else "warning")
     return RunResult(docs, fail_on)
 
 
+def _lint_pending(pending: list[tuple], results: list, opts: Options, progress) -> None:
+    """Lint the documents the cache did not answer, into ``results`` at their indices."""
+    from texlint.app.lint_document import (  # start-up: only cache misses parse and lint
+        lint_and_store,
+        lint_detached,
+    )
+
+    if opts.jobs > 1 and len(pending) > 1:
+        from texlint.app.batch import lint_parallel  # start-up: process pools only with --jobs
+
+        for i, dr in lint_parallel(pending, replace(opts, progress=None, jobs=1), lint_detached, opts.jobs):
+            results[i] = dr
+            progress(dr)
+    else:
+        registry_cache: dict = {}
+        for i, r, named, key, cdir in pending:
+            results[i] = lint_and_store(r, named, opts, registry_cache, key, cdir)
+            progress(results[i])
+
+
 # -- result cache (texlint.app.cache) -------------------------------------------------------------
-
-def _filter_named(findings: list[Finding], named: set[Path] | None, folder: Path) -> list[Finding]:
-    """Keep findings in the files the user named (display paths), and document-level ones."""
-    if not named:
-        return findings
-    shown = {display_path(p) for p in named if is_within(p, folder)}
-    return [f for f in findings if f.location.file in shown or f.document_level]
-
 
 def cache_lookup(root: Path, named: set[Path] | None, opts: Options):
     """(DocResult or None, key, cache folder) for one root; the key is None when not cacheable."""
@@ -284,34 +140,8 @@ def cache_lookup(root: Path, named: set[Path] | None, opts: Options):
         return None, key, cdir
     folder = Path(entry["folder"])
     timer = Timer()
-    dr = DocResult(display_path(root), _filter_named(entry["findings"], named, folder), None, entry["venue"],
+    dr = DocResult(display_path(root), keep_named(entry["findings"], named, folder), None, entry["venue"],
                    entry["review"], timer, entry["suppressed"], entry["baselined"], entry["summary"],
                    rule_docs=entry["rule_docs"], sources=entry.get("sources") or [], fail_on=cfg.fail_on)
     timer.stages["cache"] = time.perf_counter() - t0
     return dr, key, cdir
-
-
-def lint_and_store(root: Path, named: set[Path] | None, opts: Options, registry_cache: dict | None,
-                   key: str | None, cdir: Path | None) -> DocResult:
-    """``lint_root``, writing the complete result to the cache when a key is given."""
-    if key is None or cdir is None:
-        return lint_root(root, named, opts, registry_cache)
-    dr = lint_root(root, None, opts, registry_cache)
-    cache.store(cdir, key, dr, dr.findings)
-    if named:
-        dr.findings = _filter_named(dr.findings, named, Path(dr.doc.project.folder))
-    return dr
-
-
-_WORKER_REGISTRIES: dict = {}  # per worker process: one registry per set of rule paths
-
-
-def _lint_detached(root: Path, named: set[Path] | None, opts: Options, key: str | None,
-                   cdir: Path | None) -> DocResult:
-    """What a worker process runs for one document: lint (and store), then drop the document
-    model, which does not cross processes (spaCy objects); the summary and sources stay."""
-    dr = lint_and_store(root, named, opts, _WORKER_REGISTRIES, key, cdir)
-    dr.doc = None
-    if not opts.need_sources:
-        dr.sources = []  # not worth sending back
-    return dr

@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from texlint.app.run import Options, run
 from texlint.engine.finding import Finding
 
 SNIPPET_LINE_OFFSET = 2
@@ -30,8 +31,6 @@ def lint_source(tex: str, files: dict[str, str] | None = None, select: list[str]
                 venue: str | None = None, review: bool | None = None, config: str | None = None,
                 main_name: str = "main.tex", workdir: Path | None = None) -> list[Finding]:
     """Lint ``tex`` as a one-document project; returns findings with snippet-relative lines."""
-    from texlint.app.run import Options, run
-
     text, offset = wrap(tex)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(workdir or tmp)

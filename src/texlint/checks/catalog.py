@@ -15,7 +15,12 @@ from pathlib import Path
 from typing import Iterable
 
 import texlint.checks
-from texlint.engine.registry import Registry, entry_point_rules, pack_rules, python_rules
+from texlint.engine.registry import (
+    Registry,
+    entry_point_rules,
+    pack_rules,
+    python_rules,
+)
 from texlint.engine.rule import Rule
 from texlint.engine.ruledocs import rules_markdown
 

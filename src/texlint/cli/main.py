@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
 
 from texlint import __version__
+from texlint.engine.ruledocs import explain_text
+from texlint.report import render
+from texlint.report.text_report import use_color
+from texlint.util.errors import TexlintError
+from texlint.util.timing import Timer
 
 EXIT_USAGE = 2
 
@@ -38,14 +44,9 @@ def _guard(fn):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        from texlint.app.config import ConfigError
-        from texlint.engine.baseline import BaselineError
-        from texlint.engine.rule import RuleError
-        from texlint.source.project import InputError
-
         try:
             return fn(*args, **kwargs)
-        except (InputError, ConfigError, RuleError, BaselineError) as exc:
+        except TexlintError as exc:
             _fail(str(exc))
         except KeyboardInterrupt:
             _fail("interrupted")
@@ -113,10 +114,10 @@ def main() -> None:
 def lint_cmd(paths, fmt, output, html_path, select, extend_select, ignore, venue, review, fail_on, config, root,
              no_inline_suppress, baseline, write_baseline, profile, quiet, color, no_cache, cache_dir, jobs):
     """Lint LaTeX files or folders."""
-    import time
-
-    from texlint.report import render
-    from texlint.app.run import Options, run
+    from texlint.app.run import (  # start-up: `texlint --help` and `texlint rules` need no run
+        Options,
+        run,
+    )
 
     t0 = time.perf_counter()
     opts = Options(
@@ -138,13 +139,11 @@ def lint_cmd(paths, fmt, output, html_path, select, extend_select, ignore, venue
         if bar is not None:
             bar.close()
     if write_baseline is not None:
-        from texlint.engine.baseline import write_baseline as _write
+        from texlint.engine.baseline import write_baseline as _write  # start-up: only with --write-baseline
 
         _write(write_baseline, result.findings)
         click.echo(f"texlint: wrote {len(result.findings)} findings to baseline {write_baseline}", err=True)
         return
-    from texlint.report.text import use_color
-
     t_report = time.perf_counter()
     colored = fmt == "text" and output is None and use_color(color)
     text = render(fmt, result, color=colored, quiet=quiet)
@@ -158,8 +157,6 @@ def lint_cmd(paths, fmt, output, html_path, select, extend_select, ignore, venue
     else:
         click.echo(text, nl=False, color=colored)  # click strips colour codes off a terminal unless told
     if profile:
-        from texlint.util.timing import Timer
-
         total = Timer()
         for d in result.documents:
             total.merge(d.timer)
@@ -203,12 +200,17 @@ class _ProgressBar:
 @_guard
 def inspect_cmd(path, root, show_text):
     """Show the document model: root, files, sections with roles, counts."""
-    from texlint.cli.model_view import render_inspect
-    from texlint.app.run import collect_roots
+    from texlint.cli.model_view import inspect_paths  # start-up: loads the parser and spaCy
 
-    roots = collect_roots([path], root)
-    for r, _ in roots:
-        click.echo(render_inspect(r, show_text))
+    for text in inspect_paths(path, root, show_text):
+        click.echo(text)
+
+
+def _registry():
+    """Every rule texlint knows (built-in and plugins), for `rules` and `explain`."""
+    from texlint.checks.catalog import build_registry  # start-up: imports every rule module
+
+    return build_registry()
 
 
 @main.command("rules")
@@ -220,9 +222,7 @@ def rules_cmd(category, show_all, fmt):
     """List the rules (on-by-default ones unless --all)."""
     import json
 
-    from texlint.checks.catalog import build_registry
-
-    reg = build_registry()
+    reg = _registry()
     rows = [r for r in reg if (category is None or r.category == category) and (show_all or r.default)]
     if fmt == "json":
         click.echo(json.dumps([r.doc_dict() for r in rows], indent=2))
@@ -237,11 +237,7 @@ def rules_cmd(category, show_all, fmt):
 @_guard
 def explain_cmd(rule_id):
     """Explain one rule: what it flags, why, a bad and a good example, how to fix."""
-    from texlint.engine.ruledocs import explain_text
-    from texlint.checks.catalog import build_registry
-
-    reg = build_registry()
-    rule = reg.get(rule_id)
+    rule = _registry().get(rule_id)
     if rule is None:
         _fail(f"unknown rule '{rule_id}' (see `texlint rules --all`)")
     click.echo(explain_text(rule))
@@ -253,7 +249,7 @@ def explain_cmd(rule_id):
 @_guard
 def init_cmd(path, force):
     """Write a commented starter config."""
-    from texlint.app.config import STARTER
+    from texlint.app.config import STARTER  # start-up: config parsing is not needed elsewhere in init
 
     if path.exists() and not force:
         _fail(f"{path} already exists (use --force to overwrite)")
@@ -270,7 +266,7 @@ def tag_cmd(source):
     A JSONL line may also give the sentence's section, as a "role" (introduction, discussion,
     limitations, ...) or as a "section" title ("Study limitations"); the role changes some
     moves (limitation vocabulary counts in a discussion, not in a method section)."""
-    from texlint.nlp.tagger import run_tag_command
+    from texlint.nlp.tagger import run_tag_command  # start-up: the tagger's vocabulary and spaCy
 
     if source == "-":
         sys.exit(run_tag_command(sys.stdin, sys.stdout))

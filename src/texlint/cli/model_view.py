@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from texlint.app.run import collect_roots
 from texlint.checks.latex.loader_problems import rule_code
 from texlint.latex.load import load_document
 from texlint.latex.venue_detection import detect_review, detect_venue
 from texlint.nlp.annotate import annotate
 from texlint.util.paths import display_path
+
+
+def inspect_paths(path: Path, root: Path | None, show_text: bool = False) -> list[str]:
+    """The model dump of every root document ``path`` leads to."""
+    return [render_inspect(r, show_text) for r, _named in collect_roots([path], root)]
 
 
 def render_inspect(root: Path, show_text: bool = False) -> str:

@@ -14,12 +14,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from texlint.engine.finding import Finding
+from texlint.util.errors import BaselineError
 
 BASELINE_VERSION = 1
-
-
-class BaselineError(Exception):
-    pass
 
 
 def _norm(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Declarative rule types: one class per ``type =`` of a ``[[rule]]`` table in ``rules/*.toml``.
+"""Declarative rule types: one class per ``type =`` of a ``[[rule]]`` table in a TOML pack.
 
 The types cover what Vale styles express, adapted to papers: existence, substitution,
 occurrence, conditional, consistency, repetition, metric and sequence. Matching uses spaCy's
@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Iterable, Iterator
 
-from texlint.engine.rule import CATEGORIES, SCOPES, Rule, RuleError
+from texlint.analysis.claimant import is_own_claim
 from texlint.engine.finding import SEVERITIES, Finding
+from texlint.engine.rule import CATEGORIES, SCOPES, Rule, RuleError
 from texlint.latex.model import Sentence
+from texlint.nlp.lemmas import lemma_key
 
 COMMON_KEYS = {"code", "name", "type", "category", "severity", "default", "status", "scopes",
                "message", "summary", "why", "bad", "good", "fix", "question", "options", "aliases"}
@@ -62,8 +64,6 @@ class MatchSpec:
         if key in self._compiled:
             return self._compiled[key]
         from spacy.matcher import Matcher, PhraseMatcher
-
-        from texlint.nlp.lemmas import lemma_key
 
         lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         if self.tokens:
@@ -218,8 +218,6 @@ class Existence(DeclarativeRule):
     def check(self, doc, ctx) -> Iterable[Finding]:
         nlp = ctx.nlp
         own_only = bool(self.table.get("own_claims_only", False))
-        if own_only:
-            from texlint.analysis.claimant import is_own_claim
         for sent in self.sentences(ctx):
             if own_only and not is_own_claim(sent, doc):
                 continue

@@ -1,6 +1,6 @@
 """What a rule is: identity, defaults, scopes and documentation, plus the check itself.
 
-Python rules subclass ``Rule`` and set class attributes; declarative rules (``rules/*.toml``)
+Python rules subclass ``Rule`` and set class attributes; declarative rules (``checks/packs/*.toml`` and user packs)
 build the same object from a table. Either way ``texlint explain``, ``docs/rules.md``, SARIF
 help and the HTML report read the documentation from here, and the registry meta-tests run
 every rule's bad example (must flag) and good example (must not).
@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 from texlint.engine.finding import SEVERITIES
+from texlint.util.errors import RuleError
 
 if TYPE_CHECKING:  # pragma: no cover
     from texlint.engine.context import Context
@@ -29,10 +30,6 @@ SCOPES = (
     "captions", "footnotes", "headings", "any",
 )
 CATEGORY_PREFIX = {"story": "S", "claims": "C", "reviewer": "R", "venue": "V", "latex": "L", "style": "W"}
-
-
-class RuleError(Exception):
-    """A rule definition is invalid (message names the file and key)."""
 
 
 class Rule:

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Iterable
 
-from texlint.engine.settings import Config
 from texlint.engine.baseline import fingerprint_all
 from texlint.engine.context import Context
+from texlint.engine.finding import Finding
 from texlint.engine.registry import Registry
 from texlint.engine.rule import Rule
+from texlint.engine.settings import Config
 from texlint.engine.suppress import apply, parse_directives
-from texlint.engine.finding import Finding
 from texlint.latex.model import Document
 from texlint.nlp.pipeline import get_nlp
 from texlint.util.timing import Timer

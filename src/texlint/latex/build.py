@@ -14,20 +14,42 @@ from array import array
 from pathlib import Path
 
 from pylatexenc.latexwalker import (
-    LatexCharsNode, LatexCommentNode, LatexEnvironmentNode, LatexGroupNode, LatexMacroNode,
-    LatexMathNode, LatexSpecialsNode,
+    LatexCharsNode,
+    LatexCommentNode,
+    LatexEnvironmentNode,
+    LatexGroupNode,
+    LatexMacroNode,
+    LatexMathNode,
+    LatexSpecialsNode,
 )
 
-from texlint.latex import specs
 from texlint.latex import placeholders as ph
+from texlint.latex import specs
 from texlint.latex.macros import scan as scan_macros
-from texlint.latex.parse import mask_definition_bodies, mask_iffalse, parse_text
-from texlint.latex.roles import assign_roles
+from texlint.latex.macros import verbatim_environments
 from texlint.latex.model import (
-    Citation, Command, Comment, Document, Float, Label, Placeholder, Prose, Reference, Section, Table,
+    Citation,
+    Command,
+    Comment,
+    Document,
+    Float,
+    Label,
+    Placeholder,
+    Prose,
+    Reference,
+    Section,
+    Table,
 )
+from texlint.latex.parse import mask_definition_bodies, mask_iffalse, mask_verbatim, parse_text
+from texlint.latex.roles import assign_roles
 from texlint.source.files import SourceFile
-from texlint.source.lexical import COMMENT, balanced, include_commands, mask_comments, strip_comments
+from texlint.source.lexical import (
+    COMMENT,
+    balanced,
+    include_commands,
+    mask_comments,
+    strip_comments,
+)
 from texlint.source.project import Problem, ProblemKind, Project
 from texlint.util.paths import is_within
 
@@ -142,12 +164,16 @@ class Builder:
         self.pending_section_label = False
         self.skip_until = -1
         self.file: SourceFile = root
+        self.verbatim: set[str] = set(specs.VERBATIM_ENVS)  # plus the project's own, found in build()
+        self.eaten: tuple[str, int, int] | None = None  # a text macro whose following space TeX drops
 
     # -- entry ----------------------------------------------------------------------------
     def build(self) -> Document:
         root = self.doc.root
         texts = self._preload(root)
         macros, envs = scan_macros((t, f.base) for f, t in texts)
+        self.verbatim = set(specs.VERBATIM_ENVS) | verbatim_environments(t for _f, t in texts)
+        envs = {n: spec for n, spec in envs.items() if n not in self.verbatim}
         self.user_macros = macros
         self.doc.macros = macros
         self.db = specs.context_db({n: m.argspec for n, m in macros.items()}, envs)
@@ -165,7 +191,8 @@ class Builder:
         todo = [root]
         while todo and len(out) < 500:
             f = todo.pop()
-            for inc in include_commands(mask_comments(mask_iffalse(f.parse_text))):
+            code = mask_verbatim(mask_iffalse(f.parse_text), specs.VERBATIM_ENVS)
+            for inc in include_commands(mask_comments(code)):
                 name = inc.name
                 path = self.project.resolve(name, [self.project.root_path.parent, f.path.parent])
                 if path is None:
@@ -188,7 +215,7 @@ class Builder:
         self.stack.append(real)
         prev, prev_skip = self.file, self.skip_until
         self.file, self.skip_until = sf, -1  # skip positions belong to one file
-        text = mask_definition_bodies(mask_iffalse(sf.parse_text))
+        text = mask_definition_bodies(mask_verbatim(mask_iffalse(sf.parse_text), self.verbatim))
         nodes, problems = parse_text(text, self.db)
         for p in problems:
             self.project.problems.append(Problem(ProblemKind.PARSE, p.message, sf, p.offset, 1))
@@ -305,7 +332,7 @@ class Builder:
         return sec
 
     def _finish_sections(self) -> None:
-        assign_roles(self.doc.sections)
+        assign_roles(self.doc.sections, self.doc.title.text if self.doc.title else "")
         for s in self.doc.sections:
             if s.title_prose is not None and s.title_prose not in self.doc.prose:
                 self.doc.prose.append(s.title_prose)
@@ -315,6 +342,8 @@ class Builder:
         for node in nodes or ():
             if node is None:
                 continue
+            if self.eaten is not None:
+                self._eaten_space(node)
             if self.skip_until >= 0:
                 if node.pos is not None and node.pos < self.skip_until:
                     if isinstance(node, LatexCharsNode):
@@ -340,6 +369,15 @@ class Builder:
                 post = node.comment_post_space or ""
                 if post.count("\n") >= 1 and _PAR_BREAK.search("\n" + post):
                     self._paragraph_break()
+        self.eaten = None  # a group or argument ends here: what follows is not glued to the macro
+
+    def _eaten_space(self, node) -> None:
+        """After a text macro whose following space TeX swallows (``\\method is``): record it
+        when the next node is text starting with a letter, a digit or a parenthesis."""
+        name, start, end = self.eaten
+        self.eaten = None
+        if isinstance(node, LatexCharsNode) and node.chars[:1] and (node.chars[0].isalnum() or node.chars[0] == "("):
+            self.doc.commands.append(Command("eaten-space", start, end - start, (name,), node.chars[:4]))
 
     def _chars(self, chars: str, pos: int) -> None:
         if not self.in_document and not self.bufs:
@@ -459,8 +497,10 @@ class Builder:
             self.doc.class_options = _split(_arg_text(args, 0))
         elif name in ("usepackage", "RequirePackage"):
             opts = _split(_arg_text(args, 0))
-            for pkg in _split(_arg_text(args, 1)):
+            pkgs = _split(_arg_text(args, 1))
+            for pkg in pkgs:
                 self.doc.packages[pkg] = opts
+            self.doc.commands.append(Command("usepackage", start, node.len, tuple(pkgs)))
         elif name == "includeonly":
             self.doc.includeonly = _split(_arg_text(args, -1))
         elif name in ("bibliography", "addbibresource"):
@@ -543,9 +583,15 @@ class Builder:
         mac = self.user_macros[name]
         if mac.nargs == 0:
             if mac.expansion is not None:
-                self.buf.synthetic(mac.expansion, start, end)
-                if node.macro_post_space and "xspace" in mac.body:
+                post = node.macro_post_space or ""
+                name_end = end - len(post)  # the expansion stands for the command, not the space after it
+                self.buf.synthetic(mac.expansion, start, name_end)
+                if mac.ends_with_space:  # \newcommand{\Nystrom}{Nystr\"{o}m }: the body brings its space
+                    self.buf.synthetic(" ", name_end - 1, name_end)
+                elif post and "xspace" in mac.body:
                     self.buf.synthetic(" ", end - 1, end)
+                elif post and not post.strip(" \t\n") and post.count("\n") <= 1 and self.in_document:
+                    self.eaten = (name, start, name_end)
             return
         body = mac.body
         last = f"#{mac.nargs}"
@@ -712,7 +758,9 @@ class Builder:
             self._display_math(node, start, self._g(node.pos + node.len))
             self.env_stack.pop()
             return
-        if env == "comment" or env in specs.VERBATIM_ENVS:
+        if env in self.verbatim:
+            if self.section is not None and env != "comment":
+                self.section.displays += 1  # a listing is content (not an empty section)
             return
         if env in specs.FLOAT_ENVS and env not in specs.TABULAR_ENVS:
             self._float(node, env, start)

@@ -36,6 +36,28 @@ _MATHY = re.compile(r"\$|\\ensuremath|\\math(?:bb|cal|bf|rm|frak|scr|sf|it|tt)|\
 _MAX_EXPANSION = 80
 
 
+_VERBATIM_DEFINITION = re.compile(
+    r"\\(?:DefineVerbatimEnvironment|lstnewenvironment|newtcblisting|DeclareTCBListing|RecustomVerbatimEnvironment)"
+    r"\*?\s*\{\s*([A-Za-z@*]+)\s*\}"
+    r"|\\newminted\s*(?:\[\s*([A-Za-z@*]+)\s*\])?\s*\{\s*([A-Za-z@*]+)\s*\}")
+
+
+def verbatim_environments(texts: Iterable[str]) -> set[str]:
+    """Environments the project defines as verbatim-like (fancyvrb, listings, minted, tcolorbox)."""
+    names: set[str] = set()
+    for text in texts:
+        if "erbatim" not in text and "lst" not in text and "minted" not in text and "listing" not in text.lower():
+            continue
+        for m in _VERBATIM_DEFINITION.finditer(mask_comments(text)):
+            if m.group(1):
+                names.add(m.group(1))
+            elif m.group(2):
+                names.add(m.group(2))
+            elif m.group(3):
+                names.add(m.group(3) + "code")  # \newminted{python}{...} defines pythoncode
+    return names
+
+
 def scan(texts: Iterable[tuple[str, int]]) -> tuple[dict[str, Macro], dict[str, str]]:
     """Collect macro definitions from (text, global base offset) pairs.
 
@@ -83,6 +105,7 @@ def _expand_all(macros: dict[str, Macro]) -> None:
             exp = plain_text(mac.body, macros)
             if exp is not None:
                 mac.expansion = exp
+                mac.ends_with_space = re.search(r"(?:\s|~|\\ |\\space)\}*$", mac.body) is not None
                 changed = True
         if not changed:
             break

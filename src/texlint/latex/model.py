@@ -113,6 +113,7 @@ class Section:
     label: str | None = None
     in_appendix: bool = False
     parent: "Section | None" = None
+    displays: int = 0  # verbatim content (code listings): not an empty section
 
     def sentences(self) -> Iterator[Sentence]:
         for p in self.prose:
@@ -188,6 +189,7 @@ class Macro:
     command: str
     expansion: str | None = None  # plain text used in prose for argument-less text macros
     argspec: str = ""  # pylatexenc argument spec ("{{" for two mandatory arguments)
+    ends_with_space: bool = False  # the body ends in a space, so a use never glues to the next word
 
 
 @dataclass

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pylatexenc.latexwalker import LatexWalker
 
-from texlint.source.lexical import balanced
+from texlint.source.lexical import balanced, in_comment
 
 _IF_TOKEN = re.compile(r"(?<!\\)%[^\n]*|\\(iffalse|if[A-Za-z@]*|fi|else)(?![A-Za-z@])")
 _POS = re.compile(r"@\s*\((\d+),\s*(\d+)\)")
@@ -89,6 +89,38 @@ def mask_iffalse(text: str) -> str:
             if out[i] not in "\r\n":
                 out[i] = " "
     return "".join(out)
+
+
+_BEGIN_ENV = re.compile(r"\\begin\s*\{([A-Za-z@*]+)\}")
+
+
+def mask_verbatim(text: str, names) -> str:
+    """Blank the bodies of verbatim-like environments (same length, newlines kept).
+
+    LaTeX reads a verbatim body up to the first ``\\end{<name>}`` without interpreting it, so
+    code, a commented-out block or a listing never parses as LaTeX. (pylatexenc's own verbatim
+    reader only knows ``\\end{verbatim}``: a ``comment`` environment would run to the next
+    verbatim block.) Everything after ``\\begin{<name>}`` is blanked, options included."""
+    if "\\begin" not in text:
+        return text
+    out = None
+    pos = 0
+    for m in _BEGIN_ENV.finditer(text):
+        if m.start() < pos or m.group(1) not in names:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if in_comment(text[line_start:m.start()]):
+            continue
+        end = text.find("\\end{" + m.group(1) + "}", m.end())
+        if end < 0:
+            end = len(text)
+        if out is None:
+            out = list(text)
+        for i in range(m.end(), end):
+            if out[i] not in "\r\n":
+                out[i] = " "
+        pos = end
+    return "".join(out) if out is not None else text
 
 
 class _Capture(logging.Handler):

@@ -33,8 +33,21 @@ _COMPILED = [(role, re.compile(rx, re.I)) for role, rx in _ROLE_WORDS]
 _ALWAYS_OWN = {"checklist", "acknowledgments", "limitations", "broader_impact", "ethics", "reproducibility"}
 
 
+#: A title that names a single artifact the paper builds ("A Large-Scale ... Evaluation Dataset",
+#: "The FooBench Benchmark"): the section describes it (the method part of a dataset paper),
+#: whatever evaluation words the name contains.
+_ARTIFACT = re.compile(r"^(?:[A-Z][\w-]*\s*:\s*)?(?:the|a|an|our)\b.*\b(?:dataset|benchmark|corpus|testbed|suite|resource)$",
+                       re.I)
+
+
 def role_from_title(title: str) -> str | None:
     t = re.sub(r"\s+", " ", title).strip()
+    if _ARTIFACT.search(t) and role_from_title_words(t) in ("results", "experiments", "method", None):
+        return "method"
+    return role_from_title_words(t)
+
+
+def role_from_title_words(t: str) -> str | None:
     for role, rx in _COMPILED:
         if rx.search(t):
             return role
@@ -44,8 +57,20 @@ def role_from_title(title: str) -> str | None:
 _LATER = {"experiments", "results", "analysis", "discussion", "conclusion"}
 
 
-def assign_roles(sections) -> None:
-    """Set ``role`` on every section (in document order) from titles, depth and position."""
+def own_name(title: str) -> str | None:
+    """The paper's own name when its title starts with one ("FooNet: Fast ..." gives FooNet)."""
+    m = re.match(r"\s*([A-Z][\w-]{1,30})\s*[:\-–—]", title or "")
+    return m.group(1) if m else None
+
+
+def assign_roles(sections, paper_title: str = "") -> None:
+    """Set ``role`` on every section (in document order) from titles, depth and position.
+
+    A section headed with the paper's own name ("FooNet: A Large-Scale ... Resource" in a
+    paper titled "FooNet: ...") presents what the paper builds: its method part, whatever
+    evaluation words the rest of the heading has."""
+    name = own_name(paper_title)
+    named = re.compile(r"\s*" + re.escape(name) + r"\s*(?:[:\-–—]|$)") if name else None
     real = [s for s in sections if s.command not in ("front", "abstract", "environment", "part")]
     top = min((s.level for s in real), default=1)
     seen: set[str] = set()
@@ -56,6 +81,8 @@ def assign_roles(sections) -> None:
         if s.command == "front":
             continue
         own = role_from_title(s.title)
+        if named is not None and own not in _ALWAYS_OWN and named.match(s.title or ""):
+            own = "method"
         if own in _ALWAYS_OWN:
             s.role = own
         elif s.in_appendix:

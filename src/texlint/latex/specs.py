@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from pylatexenc.latexwalker import get_default_latex_context_db
-from pylatexenc.macrospec import MacroSpec, EnvironmentSpec, VerbatimArgsParser
+from pylatexenc.macrospec import EnvironmentSpec, MacroSpec
 
 CITE_MACROS = {
     # natbib
@@ -156,8 +156,12 @@ MATH_ENVS = [
     "multline", "multline*", "flalign", "flalign*", "eqnarray", "eqnarray*", "math",
     "displaymath", "split", "dmath", "dmath*", "subequations",
 ]
-VERBATIM_ENVS = ["verbatim", "verbatim*", "lstlisting", "minted", "Verbatim", "BVerbatim",
-                 "LVerbatim", "comment", "alltt", "filecontents", "filecontents*", "code",
+#: Environments whose body is not LaTeX (code, verbatim text, comments): blanked before parsing
+#: (``latex.parse.mask_verbatim``), never prose. User-defined ones come from the macro pre-scan.
+VERBATIM_ENVS = ["verbatim", "verbatim*", "lstlisting", "minted", "Verbatim", "Verbatim*", "BVerbatim",
+                 "LVerbatim", "SaveVerbatim", "VerbatimOut", "comment", "alltt", "filecontents", "filecontents*", "code",
+                 "tcblisting", "pyblock", "pyverbatim", "pyconsole", "pylabblock", "sageblock", "sagesilent", "luacode",
+                 "luacode*", "pythonq", "python",
                  "pycode", "spverbatim"]
 
 NON_PROSE_ENVS = {
@@ -181,8 +185,7 @@ def _base_db(user_macros: tuple[tuple[str, str], ...] = (), user_envs: tuple[tup
     envs = [EnvironmentSpec(name, args) for name, args in _EXTRA_ENVS]
     envs += [EnvironmentSpec(name, args) for name, args in user_envs]
     envs += [EnvironmentSpec(name, "", is_math_mode=True) for name in MATH_ENVS]
-    envs += [EnvironmentSpec(name, VerbatimArgsParser(verbatim_arg_type="verbatim-environment"))
-             for name in VERBATIM_ENVS]
+    envs += [EnvironmentSpec(name, "") for name in VERBATIM_ENVS]  # bodies are blanked before parsing
     db.add_context_category("texlint", macros=macros, environments=envs, prepend=True)
     _index_specials(db)
     return db

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from texlint.latex.model import Document
-from texlint.source.lexical import strip_comments
 
 _PATTERNS = [
     ("neurips", re.compile(r"^(neurips|nips)[_\d]*", re.I)),
@@ -74,7 +73,7 @@ def detect_review(doc: Document, venue: str) -> bool:
     ``\\xxxfinalcopy`` macros (uncommented for the camera-ready) in older ones.
     """
     opts = _style_options(doc)
-    code = [strip_comments(f.text) for f in doc.files]
+    code = [f.code for f in doc.files]
     raw = [f.text for f in doc.files]
 
     def used(macro: str) -> bool:  # an uncommented use of \macro

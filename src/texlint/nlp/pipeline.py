@@ -16,6 +16,7 @@ import threading
 from typing import TYPE_CHECKING, Iterable
 
 from texlint.latex.placeholders import PLACEHOLDER_RE
+from texlint.nlp.lemmas import lemma_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -52,7 +53,11 @@ _CLOSERS = {")", "]", "”", "’", "'", '"', "»"}
 
 def _add_placeholder_tokenization(nlp: "Language") -> None:
     """Keep ``⟦cite⟧``-style placeholders as single tokens wherever they stand."""
-    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+    from spacy.util import (
+        compile_infix_regex,
+        compile_prefix_regex,
+        compile_suffix_regex,
+    )
 
     ph = PLACEHOLDER_RE.pattern
     defaults = nlp.Defaults
@@ -128,8 +133,6 @@ def split_sentences(doc: "Doc") -> "Doc":
 
 def set_lemmas(doc: "Doc") -> "Doc":
     """Give every token a lemma key (a pipeline component; keeps a trained lemma if set)."""
-    from texlint.nlp.lemmas import lemma_key
-
     for tok in doc:
         tok.lemma_ = lemma_key(tok.text)
     return doc
@@ -169,6 +172,14 @@ def get_nlp(model: str | None = None) -> "Language":
         nlp.max_length = 50_000_000
         _NLP[key] = nlp
         return nlp
+
+
+def pipeline_of(vocab) -> "Language | None":
+    """The loaded pipeline that owns ``vocab`` (a Doc's), if it is one of ours."""
+    for nlp in list(_NLP.values()):
+        if nlp.vocab is vocab:
+            return nlp
+    return None
 
 
 def pipe(texts: Iterable[str], model: str | None = None) -> list["Doc"]:

@@ -24,13 +24,15 @@ import json
 import re
 import sys
 import threading
-from importlib import resources
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from texlint.latex.roles import role_from_title
 from texlint.nlp.first_person import first_person_singular
 from texlint.nlp.lemmas import lemma_key
+from texlint.nlp.pipeline import get_nlp, pipeline_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -732,19 +734,11 @@ def tag_paragraph(spans: Iterable["Span"], role: str | None = None) -> list[froz
 
 
 def _nlp_of(doc) -> "Language":
-    from texlint.nlp.pipeline import _NLP, get_nlp
-
-    vocab = doc.vocab
-    for nlp in list(_NLP.values()):
-        if nlp.vocab is vocab:
-            return nlp
-    return get_nlp()
+    return pipeline_of(doc.vocab) or get_nlp()
 
 
 def tag_texts(texts: list[str], roles: list[str | None] | None = None) -> list[frozenset[str]]:
     """Tag each text as ONE sentence (the whole Doc is the span)."""
-    from texlint.nlp.pipeline import get_nlp
-
     nlp = get_nlp()
     c = _compiled(nlp)
     if roles is None:
@@ -784,8 +778,6 @@ def _parse_line(line: str) -> tuple[str, str | None]:
                 return obj["text"], role
             section = obj.get("section")  # a section title, as labelled datasets give it
             if isinstance(section, str) and section.strip():
-                from texlint.latex.roles import role_from_title
-
                 return obj["text"], role_from_title(section)
             return obj["text"], None
     return s, None

@@ -1,7 +1,7 @@
-"""Reporters: one module per output format, each a ``render(result, **opts) -> str``.
+"""Stage 8, reporters: one module per output format, each a ``render(result, **opts) -> str``.
 
-Reporters read a ``RunResult``; they never run rules or read sources (the HTML report reads
-the source text the document model already holds).
+Reporters only format the ``RunResult`` they are given (findings, the document summaries, the
+sources and rule documentation the run carried); they never run rules, NLP or the analysis.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
 
 
 def render(fmt: str, result, **opts) -> str:
-    mod = importlib.import_module(f"texlint.report.{'json_' if fmt in ('json', 'jsonl') else fmt}")
+    name = "json" if fmt in ("json", "jsonl") else fmt
+    mod = importlib.import_module(f"texlint.report.{name}_report")
     if fmt == "jsonl":
         return mod.render_lines(result, **opts)
     return mod.render(result, **opts)

@@ -12,6 +12,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from texlint.source.lexical import mask_comments
+
 MAX_FILE_BYTES = 64 * 1024 * 1024
 #: Characters of one document texlint reads (a long thesis is ~1 M); the rest is reported, not read.
 MAX_DOCUMENT_CHARS = 2_500_000
@@ -52,6 +54,15 @@ class SourceFile:
         start = self.line_starts[line - 1]
         end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
+
+    @property
+    def code(self) -> str:
+        """The text with its comments blanked (same length and offsets), computed once: what
+        rules that read the source look at, so a commented-out command never counts."""
+        cached = self.__dict__.get("_code")
+        if cached is None:
+            cached = self.__dict__["_code"] = mask_comments(self.text)
+        return cached
 
     @property
     def parse_text(self) -> str:

@@ -13,12 +13,16 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from texlint.source.files import MAX_DOCUMENT_CHARS, MAX_FILE_BYTES, SourceFile, declared_encoding, decode, looks_binary
+from texlint.source.files import (
+    MAX_DOCUMENT_CHARS,
+    MAX_FILE_BYTES,
+    SourceFile,
+    declared_encoding,
+    decode,
+    looks_binary,
+)
+from texlint.util.errors import InputError
 from texlint.util.paths import is_within
-
-
-class InputError(Exception):
-    """A path the user gave cannot be linted at all (one-line message, exit code 2)."""
 
 
 class ProblemKind(enum.Enum):

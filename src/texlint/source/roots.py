@@ -11,7 +11,12 @@ import os
 from pathlib import Path
 
 from texlint.source.files import MAX_FILE_BYTES, TEX_SUFFIXES, decode, looks_binary
-from texlint.source.lexical import DOCUMENTCLASS, MAGIC_ROOT, include_commands, strip_comments
+from texlint.source.lexical import (
+    DOCUMENTCLASS,
+    MAGIC_ROOT,
+    include_commands,
+    strip_comments,
+)
 from texlint.util.paths import is_within
 
 

@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 
 from texlint.analysis.facts import Fact, has_fact
-from texlint.checks.argument.argument_common import CLAIM_ROLES, is_own_claim, neighbours, supported_nearby
+from texlint.checks.argument.argument_common import (
+    CLAIM_ROLES,
+    is_own_claim,
+    neighbours,
+    supported_nearby,
+)
 from texlint.engine.registry import register
 from texlint.engine.rule import Rule
 

@@ -12,7 +12,13 @@ import re
 from typing import ClassVar
 
 from texlint.analysis.facts import Fact, has_fact
-from texlint.checks.argument.argument_common import first_section, is_empirical, is_own_claim, is_paper, proposes_method
+from texlint.checks.argument.argument_common import (
+    first_section,
+    is_empirical,
+    is_own_claim,
+    is_paper,
+    proposes_method,
+)
 from texlint.engine.registry import register
 from texlint.engine.rule import Rule
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from texlint.source import lexical
 from texlint.source.project import ProblemKind
 
-_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _CACHE: dict[int, tuple[object, dict]] = {}
 
 
@@ -30,16 +30,11 @@ def memo(doc) -> dict:
     return store
 
 
-def strip_comments(text: str) -> str:
-    """Comments blanked with spaces (offsets kept)."""
-    return _COMMENT.sub(lambda m: " " * len(m.group(0)), text)
-
-
 def source_texts(doc) -> list[tuple[object, str]]:
     """(SourceFile, comment-free text) for every file of the document."""
     store = memo(doc)
     if "texts" not in store:
-        store["texts"] = [(f, strip_comments(f.text)) for f in doc.files]
+        store["texts"] = [(f, f.code) for f in doc.files]
     return store["texts"]
 
 
@@ -62,7 +57,7 @@ def source_char(doc, offset: int) -> str:
 
 def in_comment(doc, offset: int) -> bool:
     """Is the global offset inside a % comment?"""
-    return re.search(r"(?<!\\)%", source_line_before(doc, offset)) is not None
+    return lexical.in_comment(source_line_before(doc, offset))
 
 
 def gap_is_space(doc, a: int, b: int) -> bool:
@@ -139,48 +134,12 @@ def in_code(doc, offset: int) -> bool:
     return False
 
 
-def balanced_args(text: str, pos: int, count: int) -> tuple[list[str], int]:
-    """Up to ``count`` brace arguments starting at ``pos`` (optional [..] skipped)."""
-    args: list[str] = []
-    i = pos
-    n = len(text)
-    while len(args) < count:
-        while i < n and text[i] in " \t\n":
-            i += 1
-        if i < n and text[i] == "[" and not args:
-            j = text.find("]", i)
-            if j < 0:
-                break
-            i = j + 1
-            continue
-        if i >= n or text[i] != "{":
-            break
-        depth = 0
-        j = i
-        while j < n:
-            if text[j] == "\\":
-                j += 2
-                continue
-            if text[j] == "{":
-                depth += 1
-            elif text[j] == "}":
-                depth -= 1
-                if depth == 0:
-                    break
-            j += 1
-        if j >= n:
-            break
-        args.append(text[i + 1:j])
-        i = j + 1
-    return args, i
-
-
 def macro_invocations(doc, name: str, nargs: int) -> Iterator[list[str]]:
     """Argument lists of every use of the user macro ``\\name`` in the sources."""
     rx = re.compile(r"\\" + re.escape(name) + r"(?![A-Za-z@])\*?")
     for _, text in source_texts(doc):
         for m in rx.finditer(text):
-            args, _ = balanced_args(text, m.end(), nargs)
+            args, _ = lexical.brace_arguments(text, m.end(), nargs)
             if args:
                 yield args
 

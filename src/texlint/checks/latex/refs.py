@@ -15,6 +15,8 @@ from texlint.checks.latex import latex_common as lc
 from texlint.engine.registry import register
 from texlint.engine.rule import Rule
 from texlint.latex.placeholders import CITE
+from texlint.latex.specs import TEXTUAL_CITES
+from texlint.source.lexical import mask_comments
 
 #: Reference commands that print only a number (so the word before them needs a tie).
 _BARE_REFS = {"ref", "eqref", "subref", "pageref", "vref"}
@@ -240,7 +242,7 @@ class LabelBeforeCaption(Rule):
         for _, fl in _real_floats(doc):
             if not fl.labels or fl.kind not in ("figure", "table") or "algorithm" in fl.env:
                 continue
-            body = lc.strip_comments(doc.source_text(fl.offset, fl.offset + fl.length))
+            body = mask_comments(doc.source_text(fl.offset, fl.offset + fl.length))
             # only simple floats: one caption, no sub-floats or minipages with their own captions
             caps = [m.start() for m in re.finditer(r"\\caption(?:of)?\b", body)]
             if len(caps) != 1 or re.search(r"\\begin\{(?:subfigure|subtable|minipage|subfloat|tabular\w*|tikzpicture)\}|\\sub(?:float|figure|caption|captionbox)\b", body):
@@ -394,8 +396,6 @@ class CitationAsNoun(Rule):
     def check(self, doc, ctx):
         if lc.citation_style(doc) != "numeric":
             return
-        from texlint.latex.specs import TEXTUAL_CITES
-
         for prose in ctx.prose_in(("any",)):
             text = prose.text
             if CITE not in text:

@@ -38,8 +38,8 @@ class EmptySection(Rule):
                 continue
             if sec.word_count() >= min_words:
                 continue
-            if any(p.kind in ("caption", "footnote") for p in sec.prose):
-                continue
+            if sec.displays or any(p.kind in ("caption", "footnote") for p in sec.prose):
+                continue  # a listing, a figure's caption or a footnote is content
             if sec.level >= 4:
                 continue  # \paragraph run-in headings
             what = "no text" if sec.word_count() == 0 else f"only {sec.word_count()} words"

@@ -12,6 +12,7 @@ import re
 from texlint.checks.latex import latex_common as lc
 from texlint.engine.registry import register
 from texlint.engine.rule import Rule
+from texlint.source.lexical import brace_arguments
 
 _PROSE_SCOPES = ("any", "captions", "footnotes", "headings")
 
@@ -239,7 +240,7 @@ class LeftoverTodo(Rule):
             for name, nargs in macros.items():
                 for m in re.finditer(r"\\" + re.escape(name) + r"(?![A-Za-z@])\s*\{", text[start:]):
                     a = start + m.start()
-                    args, end = lc.balanced_args(text, a + len(name) + 1, nargs)
+                    args, end = brace_arguments(text, a + len(name) + 1, nargs)
                     if not args or not "".join(args).strip():
                         continue
                     note = args[-1]
@@ -326,26 +327,11 @@ class MacroEatsSpace(Rule):
                  and n.isalpha()}
         xs = {n for n, m in doc.macros.items() if "xspace" in (m.body or "")}
         names = {n for n in names if not any(re.search(r"\\" + re.escape(x) + r"(?![A-Za-z@])", doc.macros[n].body or "") for x in xs)}
-        if not names:
-            return
-        rx = re.compile(r"\\(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")(?![A-Za-z@])([ \t]*\n?[ \t]*)(?=[A-Za-z0-9(])")
-        for f, text in lc.source_texts(doc):
-            start = 0
-            if f is doc.root:
-                start = text.find("\\begin{document}")
-                if start < 0:
-                    continue
-            for m in rx.finditer(text, start):
-                if not m.group(2):
-                    continue
-                line_start = text.rfind("\n", 0, m.start()) + 1
-                line = text[line_start:m.start()]
-                if re.search(r"\\(?:newcommand|renewcommand|providecommand|def|DeclareRobustCommand|let)\b", line):
-                    continue
-                if "$" in line and line.count("$") % 2 == 1:
-                    continue  # inside inline math, spaces do not matter
-                if doc.file_at(f.base + m.start()) is not f:
-                    continue
-                yield ctx.offset_finding(f.base + m.start(), f.base + m.end(1) + 1,
-                                         f"the space after \\{m.group(1)} is swallowed: the PDF shows '{doc.macros[m.group(1)].expansion.strip()}{text[m.end():m.end() + 4]}'",
-                                         suggestion=f"\\{m.group(1)}{{}} ")
+        for c in doc.commands:  # the parser records each use whose following space TeX drops
+            if c.name != "eaten-space" or c.args[0] not in names:
+                continue
+            name = c.args[0]
+            yield ctx.offset_finding(c.offset, c.offset + c.length + 1,
+                                     f"the space after \\{name} is swallowed: the PDF shows "
+                                     f"'{doc.macros[name].expansion.strip()}{c.text}'",
+                                     suggestion=f"\\{name}{{}} ")

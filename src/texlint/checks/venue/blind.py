@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
-from texlint.checks.venue.venue_common import sentence_at, strip_comments
+from texlint.checks.venue.venue_common import sentence_at
 from texlint.engine.registry import register
 from texlint.engine.rule import Rule
 from texlint.latex.venue_detection import detect_review
+from texlint.source.lexical import mask_comments
 
 _ANON = re.compile(r"anonym|withheld|redacted|blind|submission|paper\s*id|\bauthors?\s*(\d|names?)|"
                    r"first author|second author|third author|your name|author name|affiliation\s*\d?|"
@@ -45,7 +46,7 @@ class DoubleBlindAuthor(Rule):
         for c in doc.commands:
             if c.name not in ("author", "icmlauthor"):
                 continue
-            raw = strip_comments(c.args[0] if c.args else "")
+            raw = mask_comments(c.args[0] if c.args else "")
             raw = re.sub(r"\\(?:begin|end)\s*\{[^}]*\}(?:\{[^}]*\})?", " ", raw)
             text = re.sub(r"\\[A-Za-z@]+|[{}$^_~\\]", " ", raw)
             text = " ".join(text.split())
@@ -66,7 +67,7 @@ _COND_OPEN = re.compile(r"\\if(?!false\b|true\b|x\b|num\b|dim\b|case\b|cat\b|mmo
 def _inside_conditional(doc, offset: int) -> bool:
     """Is the heading inside a user \\if...\\fi block (e.g. \\ifcameraready)?"""
     f = doc.file_at(offset)
-    text = strip_comments(f.text)
+    text = f.code
     local = offset - f.base
     before = text[max(0, local - 400):local]
     opens = list(_COND_OPEN.finditer(before))
@@ -260,7 +261,7 @@ class DoubleBlindPdfAuthor(Rule):
         if not ctx.review:
             return
         for f in doc.files:
-            for m in _PDFAUTHOR.finditer(strip_comments(f.text)):
+            for m in _PDFAUTHOR.finditer(f.code):
                 val = next((g for g in m.groups() if g is not None), "").strip()
                 plain = " ".join(re.sub(r"\\[A-Za-z@]+|[{}]", " ", val).split())
                 if not plain or _ANON.search(plain) or not re.search(r"[A-Za-z]{2}", plain):

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from texlint.checks.venue.venue_common import group_end, prose_text_in, strip_comments
+from texlint.checks.venue.venue_common import prose_text_in
 from texlint.engine.registry import register
 from texlint.engine.rule import Rule
+from texlint.source.lexical import enclosing_group_end
 
 
 @dataclass
@@ -83,7 +84,7 @@ def _args(src: str, n: int) -> list[str]:
 def _visible_background(doc, offset: int) -> bool:
     f = doc.file_at(offset)
     local = offset - f.base
-    before = strip_comments(f.text[max(0, local - 160):local])
+    before = f.code[max(0, local - 160):local]
     # only the innermost enclosing groups matter: the text after the last blank line
     before = before.split("\n\n")[-1]
     return bool(_VISIBLE_BACKGROUND.search(before))
@@ -111,7 +112,7 @@ def hidden_spans(doc) -> list[Hidden]:
                 continue
             f = doc.file_at(c.offset)
             local_end = c.offset + c.length - f.base
-            end = group_end(f.text, local_end)
+            end = enclosing_group_end(f.text, local_end)
             text = prose_text_in(doc, c.offset + c.length, f.base + end)
             mech = "color" if c.name == "white-text-start" else "fontsize"
             out.append(Hidden(c.offset, (f.base + end) - c.offset, mech, text))

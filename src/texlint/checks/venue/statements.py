@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import re
 
-from texlint.checks.venue.venue_common import (bibliography_offset, body_texts, checklist_answers, comes_before,
-                                         strip_comments)
+from texlint.checks.venue.venue_common import (
+    bibliography_offset,
+    body_texts,
+    checklist_answers,
+    comes_before,
+)
 from texlint.engine.registry import register
 from texlint.engine.rule import Rule
 from texlint.latex.venue_detection import style_name, style_year
@@ -404,7 +408,7 @@ class CvprPaperIdMissing(Rule):
         if ctx.venue != "cvpr" or not ctx.review:
             return
         for f in doc.files:
-            for m in _PAPER_ID.finditer(strip_comments(f.text)):
+            for m in _PAPER_ID.finditer(f.code):
                 if re.fullmatch(r"\s*\**\s*(x+|X+)?\s*", m.group(2)):
                     yield ctx.offset_finding(f.base + m.start(), f.base + m.end(),
                                              f"\\{m.group(1)} is still the template's placeholder '{m.group(2)}'.")
@@ -437,11 +441,9 @@ class AaaiForbiddenPackage(Rule):
         banned = set(_AAAI_FORBIDDEN_CORE)
         if year is None or year >= 2023:
             banned |= _AAAI_FORBIDDEN_RECENT
-        rx = re.compile(r"\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{([^}]*)\}")
-        for f, text, _ in body_texts(doc):
-            for m in rx.finditer(text):
-                for pkg in m.group(1).split(","):
-                    pkg = pkg.strip()
+        for c in doc.commands:
+            if c.name == "usepackage":
+                for pkg in c.args:
                     if pkg in banned:
-                        yield ctx.offset_finding(f.base + m.start(), f.base + m.end(),
+                        yield ctx.offset_finding(c.offset, c.offset + c.length,
                                                  f"The AAAI author kit forbids \\usepackage{{{pkg}}}.")

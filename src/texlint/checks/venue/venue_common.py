@@ -13,19 +13,13 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from texlint.latex.model import Document, Sentence
-
-_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
-
-
-def strip_comments(text: str) -> str:
-    """Comments replaced by spaces, so offsets stay valid."""
-    return _COMMENT.sub(lambda m: " " * len(m.group(0)), text)
+from texlint.source.lexical import argument_end, include_commands
 
 
 def body_texts(doc: Document):
     """(file, comment-free text, start) for each file; the root starts after \\begin{document}."""
     for f in doc.files:
-        text = strip_comments(f.text)
+        text = f.code
         start = 0
         if f is doc.root:
             i = text.find("\\begin{document}")
@@ -34,7 +28,6 @@ def body_texts(doc: Document):
 
 
 # -- document order ---------------------------------------------------------------------------
-_INCLUDE = re.compile(r"\\(?:input|include|subfile|import\{[^}]*\}|subimport\{[^}]*\})\s*\{([^}]*)\}")
 
 
 def _includer(doc: Document, target) -> tuple[object, int] | None:
@@ -42,10 +35,10 @@ def _includer(doc: Document, target) -> tuple[object, int] | None:
     for f in doc.files:
         if f is target:
             continue
-        for m in _INCLUDE.finditer(strip_comments(f.text)):
-            name = m.group(1).strip().rsplit("/", 1)[-1]
+        for inc in include_commands(f.code):
+            name = inc.name.rsplit("/", 1)[-1]
             if name == stem or name == stem + ".tex" or name == target.path.name:
-                return f, m.start()
+                return f, inc.start
     return None
 
 
@@ -113,33 +106,6 @@ def prose_text_in(doc: Document, start: int, end: int) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def group_end(text: str, pos: int, limit: int = 4000) -> int:
-    """End of the brace group or environment enclosing ``pos`` (for \\color, \\fontsize)."""
-    depth = 0
-    i, n = pos, min(len(text), pos + limit)
-    while i < n:
-        c = text[i]
-        if c == "\\":
-            if text.startswith("\\end{", i) and depth == 0:
-                return i
-            if text.startswith("\\color", i) and depth == 0:
-                return i
-            i += 2
-            continue
-        if c == "%":
-            j = text.find("\n", i)
-            i = n if j < 0 else j
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            if depth == 0:
-                return i
-            depth -= 1
-        i += 1
-    return n
-
-
 # -- checklist parsing ------------------------------------------------------------------------
 @dataclass
 class ChecklistAnswer:
@@ -164,26 +130,6 @@ def plain(latex: str) -> str:
     s = re.sub(r"\\[A-Za-z@]+\*?(\[[^\]]*\])?", " ", s)
     s = re.sub(r"[{}$~\\]|\[\]", " ", s)
     return " ".join(s.split())
-
-
-def _arg_end(text: str, i: int) -> int:
-    """Skip an optional [..] and one {..} argument starting at i; return the end."""
-    j = i
-    while j < len(text) and text[j] in " \t":
-        j += 1
-    if j < len(text) and text[j] == "[":
-        k = text.find("]", j)
-        j = k + 1 if k >= 0 else j
-    if j < len(text) and text[j] == "{":
-        depth = 0
-        for k in range(j, min(len(text), j + 2000)):
-            if text[k] == "{" and text[k - 1] != "\\":
-                depth += 1
-            elif text[k] == "}" and text[k - 1] != "\\":
-                depth -= 1
-                if depth == 0:
-                    return k + 1
-    return j
 
 
 def checklist_answers(doc: Document) -> list[ChecklistAnswer]:
@@ -212,7 +158,7 @@ def checklist_answers(doc: Document) -> list[ChecklistAnswer]:
             else:
                 items = list(_ITEM.finditer(seg))
                 question = seg[items[-1].end():] if items else seg[-300:]
-            end = _arg_end(text, m.end())
+            end = argument_end(text, m.end())
             justification, j_off = None, 0
             if labelled:
                 nxt = text[end:end + 200]

@@ -1,0 +1,98 @@
+"""One root document through every stage: load and parse, NLP and the analysis when a
+selected rule needs them, the rules, the summary; then, with a cache key, the cache entry.
+
+``texlint.app.run`` imports this module only when a document is not answered from the cache
+(start-up: a cache hit needs no parser, no rules and no spaCy). Worker processes run
+``lint_detached``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from texlint.analysis.analyse import analyse
+from texlint.app import cache
+from texlint.app.config import effective_config, validate_ids
+from texlint.app.result import DocResult, Options, keep_named
+from texlint.app.summary import document_summary
+from texlint.checks.catalog import build_registry
+from texlint.engine.baseline import read_baseline
+from texlint.engine.registry import Registry
+from texlint.engine.runner import active_rules, run_rules
+from texlint.engine.settings import Config
+from texlint.latex.load import load_document
+from texlint.latex.venue_detection import detect_review, detect_venue
+from texlint.nlp.annotate import annotate
+from texlint.util.paths import display_path, is_within
+from texlint.util.timing import Timer
+
+
+def _registry(cfg: Config, registry_cache: dict | None) -> Registry:
+    key = tuple(str(p) for p in cfg.rule_paths)
+    registry = (registry_cache or {}).get(key)
+    if registry is None:
+        registry = build_registry(cfg.rule_paths)
+        if registry_cache is not None:
+            registry_cache[key] = registry
+    return registry
+
+
+def lint_root(root: Path, named: set[Path] | None, opts: Options, registry_cache: dict | None = None) -> DocResult:
+    """Lint one root document in this process (findings in display paths, summary included)."""
+    cfg = effective_config(root, opts)
+    registry = _registry(cfg, registry_cache)
+    validate_ids(cfg, registry)
+    baseline = read_baseline(opts.baseline) if opts.baseline is not None else None
+    timer = Timer()
+    doc = load_document(root, timer)
+    venue = cfg.venue if cfg.venue not in (None, "auto") else detect_venue(doc)
+    review = cfg.review if cfg.review is not None else detect_review(doc, venue)
+    rules = active_rules(registry, cfg)
+    if any(r.needs_nlp for r in rules):
+        annotate(doc, timer, cfg.nlp_model)
+        with timer.stage("nlp"):
+            analyse(doc)
+    result = run_rules(doc, registry, cfg, timer, venue=venue, review=review, rules=rules,
+                       inline_suppress=opts.inline_suppress, baseline=baseline)
+    findings = result.findings
+    folder = doc.project.folder
+    if named:
+        rels = {p.relative_to(folder).as_posix() for p in named if is_within(p, folder)}
+        findings = [f for f in findings if f.location.file in rels or f.document_level]
+    findings = [replace(f, location=replace(f.location, file=display_path(folder / f.location.file)))
+                for f in findings]
+    docs = {}
+    for code in sorted({f.rule for f in result.findings}):
+        rule = registry.get(code)
+        if rule is not None and rule.code == code:
+            docs[code] = rule.doc_dict()
+    return DocResult(display_path(root), findings, doc, venue, review, timer, result.suppressed, result.baselined,
+                     summary=document_summary(doc), rule_docs=docs,
+                     sources=list(doc.files), fail_on=cfg.fail_on)
+
+
+def lint_and_store(root: Path, named: set[Path] | None, opts: Options, registry_cache: dict | None,
+                   key: str | None, cdir: Path | None) -> DocResult:
+    """``lint_root``, writing the complete result to the cache when a key is given."""
+    if key is None or cdir is None:
+        return lint_root(root, named, opts, registry_cache)
+    dr = lint_root(root, None, opts, registry_cache)
+    cache.store(cdir, key, dr, dr.findings)
+    if named:
+        dr.findings = keep_named(dr.findings, named, Path(dr.doc.project.folder))
+    return dr
+
+
+_WORKER_REGISTRIES: dict = {}  # per worker process: one registry per set of rule paths
+
+
+def lint_detached(root: Path, named: set[Path] | None, opts: Options, key: str | None,
+                   cdir: Path | None) -> DocResult:
+    """What a worker process runs for one document: lint (and store), then drop the document
+    model, which does not cross processes (spaCy objects); the summary and sources stay."""
+    dr = lint_and_store(root, named, opts, _WORKER_REGISTRIES, key, cdir)
+    dr.doc = None
+    if not opts.need_sources:
+        dr.sources = []  # not worth sending back
+    return dr
