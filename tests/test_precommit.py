@@ -40,7 +40,9 @@ def test_hook_definition_matches_the_brief():
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     (hook,) = [h for h in hooks if h["id"] == "texlint"]
     assert hook["entry"] == "texlint" and hook["language"] == "python"
-    assert hook["types"] == ["tex"] and hook["pass_filenames"] is True and hook["require_serial"] is True
+    # .bib and config changes run the hook too: deleting a bibliography entry breaks a citation
+    assert set(hook["types_or"]) == {"tex", "bib", "toml"} and "types" not in hook
+    assert hook["pass_filenames"] is True and hook["require_serial"] is True
 
 
 def _git(cwd: Path, *args: str) -> None:
@@ -106,3 +108,16 @@ def test_hook_fails_on_bad_paper_and_passes_on_clean(hook_repo, pre_commit_home,
     out = res.stdout + res.stderr
     assert res.returncode == 0, out
     assert "Passed" in out
+
+
+def test_hook_runs_when_only_the_bibliography_changes(hook_repo, pre_commit_home, tmp_path):
+    """Deleting an entry from refs.bib breaks a citation in a .tex file nobody touched."""
+    paper = _paper(tmp_path / "bib", "Intro text, see \\cite{knuth84}.\n",
+                   main_extra="\\bibliographystyle{plain}\n\\bibliography{refs}")
+    (paper / "refs.bib").write_text("@book{other, title={Other}, year={1990}}\n", encoding="utf-8")
+    res = _try_repo(paper, hook_repo, pre_commit_home, "refs.bib")
+    out = res.stdout + res.stderr
+    assert res.returncode == 1, out
+    assert "[L101 undefined-citation]" in out and "knuth84" in out, out
+    res = _try_repo(paper, hook_repo, pre_commit_home, "pyproject.toml")  # an unrelated file: nothing to lint
+    assert "Traceback" not in res.stdout + res.stderr

@@ -54,7 +54,7 @@ def test_render_orders_findings_and_summarises():
     findings = [_finding("info", "second", rule="W500", name="w"), _finding("error", "first", file="a.tex")]
     out = render("github", RunResult([DocResult("main.tex", findings)])).splitlines()
     assert out[0].startswith("::error file=a.tex,") and out[1].startswith("::notice file=sections/intro.tex,")
-    assert out[2] == "texlint: 2 findings (1 error, 0 warning, 1 info) in 1 document"
+    assert out[2] == "texlint: 2 findings (1 error, 0 warnings, 1 info) in 1 document"  # plural: issue 13
     assert render("github", RunResult([DocResult("main.tex", findings)]), quiet=True).count("\n") == 2
 
 

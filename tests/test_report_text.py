@@ -104,3 +104,22 @@ def test_cli_output_is_plain_when_piped(tmp_path):
     assert res.stdout.splitlines()[0].startswith("main.tex (1 finding: 1 error)")
     assert "main.tex:3:1: error [L001 input-not-found] included file not found: missing" in res.stdout
     assert res.stdout.rstrip().endswith("1 finding (1 error) in 1 file of 1 document.")
+
+
+def test_one_cause_is_one_line_in_text_but_every_location_in_json(tmp_path):
+    """The same rule and message in one file (one undefined key cited four times) is one text line
+    with a count and the other lines; --quiet and JSON keep every location."""
+    import json as _json
+
+    from texlint.app.run import Options, run
+
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\n\\begin{document}\n" + "".join(f"See~\\cite{{nokey}} {i}.\n" for i in range(4))
+        + "\\bibliography{refs}\n\\end{document}\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@book{other, title={O}, year={1990}}\n", encoding="utf-8")
+    result = run([tmp_path / "main.tex"], Options(select=["L101"]))
+    text = render("text", result)
+    lines = [x for x in text.splitlines() if "[L101" in x]
+    assert len(lines) == 1 and "(x4: also lines 4, 5, 6)" in lines[0], text
+    assert len([x for x in render("text", result, quiet=True).splitlines() if "[L101" in x]) == 4
+    assert len(_json.loads(render("json", result))["findings"]) == 4

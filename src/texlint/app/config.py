@@ -22,7 +22,7 @@ CONFIG_NAMES = (".texlint.toml", "texlint.toml", "pyproject.toml")
 VENUES = ("generic", "neurips", "iclr", "icml", "acl", "cvpr", "colm", "aaai", "auto")
 KEYS = {
     "select", "ignore", "extend-select", "severity", "rule-paths", "venue", "fail-on",
-    "per-file-ignores", "options", "review", "nlp-model", "extend",
+    "per-file-ignores", "options", "review", "nlp-model", "extend", "exclude",
 }
 
 
@@ -136,6 +136,8 @@ def parse_config(data: dict, path: Path) -> Config:
             if not isinstance(value, str):
                 raise ConfigError(f"{where} must be a string (an installed spaCy pipeline name)")
             cfg.nlp_model = value
+        elif key == "exclude":
+            cfg.exclude = _list_of_str(value, where)
         elif key == "extend":
             base = (path.parent / str(value)).resolve()
             parent = load_config(base)
@@ -149,7 +151,7 @@ def _merge(parent: Config, child: Config, child_keys: dict) -> Config:
     mapping = {"select": "select", "extend-select": "extend_select", "ignore": "ignore", "severity": "severity",
                "rule-paths": "rule_paths", "venue": "venue", "fail-on": "fail_on",
                "per-file-ignores": "per_file_ignores", "options": "options", "review": "review",
-               "nlp-model": "nlp_model"}
+               "nlp-model": "nlp_model", "exclude": "exclude"}
     for key, attr in mapping.items():
         if key in child_keys:
             setattr(out, attr, getattr(child, attr))
@@ -192,6 +194,10 @@ STARTER = '''# texlint configuration (every key is documented in docs/config.md)
 # extend-select = ["W501"]        # add rules that are off by default
 # ignore = ["L104"]
 
+# Files not to lint (globs relative to this file's folder): roots found in folders are skipped and
+# findings in these files are not reported, unless you name the file (or pass --force-exclude).
+# exclude = ["template/*", "old/*.tex"]
+
 # Venue profile: auto (from the style file), generic, neurips, iclr, icml, acl, cvpr, colm, aaai
 venue = "auto"
 
@@ -213,6 +219,6 @@ fail-on = "warning"
 # rule-paths = ["texlint-rules"]
 
 # Rule options.
-# [options.W502]
+# [options.W504]
 # max = 45
 '''

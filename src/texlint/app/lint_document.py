@@ -14,7 +14,7 @@ from pathlib import Path
 from texlint.analysis.analyse import analyse
 from texlint.app import cache
 from texlint.app.config import effective_config, validate_ids
-from texlint.app.result import DocResult, Options, keep_named
+from texlint.app.result import DocResult, Options, shown
 from texlint.app.summary import document_summary
 from texlint.checks.catalog import build_registry
 from texlint.engine.baseline import read_baseline
@@ -24,7 +24,7 @@ from texlint.engine.settings import Config
 from texlint.latex.load import load_document
 from texlint.latex.venue_detection import detect_review, detect_venue
 from texlint.nlp.annotate import annotate
-from texlint.util.paths import display_path, is_within
+from texlint.util.paths import display_path
 from texlint.util.timing import Timer
 
 
@@ -38,8 +38,26 @@ def _registry(cfg: Config, registry_cache: dict | None) -> Registry:
     return registry
 
 
-def lint_root(root: Path, named: set[Path] | None, opts: Options, registry_cache: dict | None = None) -> DocResult:
-    """Lint one root document in this process (findings in display paths, summary included)."""
+def describe_settings(root: Path, opts: Options) -> str:
+    """The settings in effect for one root document (``--show-settings``), as TOML-like lines."""
+    cfg = effective_config(root, opts)
+    registry = _registry(cfg, None)
+    validate_ids(cfg, registry)
+    rules = active_rules(registry, cfg)
+    lines = [f"# root document: {display_path(root)}",
+             f"# config file: {cfg.source or '(none: defaults)'}"]
+    for key in ("select", "extend_select", "ignore", "exclude", "venue", "review", "fail_on", "nlp_model"):
+        lines.append(f"{key.replace('_', '-')} = {getattr(cfg, key)!r}")
+    lines.append(f"rule-paths = {[str(p) for p in cfg.rule_paths]!r}")
+    for name in ("severity", "per_file_ignores", "options"):
+        lines.append(f"{name.replace('_', '-')} = {getattr(cfg, name)!r}")
+    lines.append(f"# {len(rules)} rules run: " + ", ".join(r.code for r in rules))
+    return "\n".join(lines)
+
+
+def lint_root(root: Path, opts: Options, registry_cache: dict | None = None) -> DocResult:
+    """Lint one root document in this process: every finding (in display paths, before the
+    report filter of ``app.result.shown``), the summary, the rule docs and the sources."""
     cfg = effective_config(root, opts)
     registry = _registry(cfg, registry_cache)
     validate_ids(cfg, registry)
@@ -55,13 +73,9 @@ def lint_root(root: Path, named: set[Path] | None, opts: Options, registry_cache
             analyse(doc)
     result = run_rules(doc, registry, cfg, timer, venue=venue, review=review, rules=rules,
                        inline_suppress=opts.inline_suppress, baseline=baseline)
-    findings = result.findings
     folder = doc.project.folder
-    if named:
-        rels = {p.relative_to(folder).as_posix() for p in named if is_within(p, folder)}
-        findings = [f for f in findings if f.location.file in rels or f.document_level]
     findings = [replace(f, location=replace(f.location, file=display_path(folder / f.location.file)))
-                for f in findings]
+                for f in result.findings]
     docs = {}
     for code in sorted({f.rule for f in result.findings}):
         rule = registry.get(code)
@@ -69,18 +83,17 @@ def lint_root(root: Path, named: set[Path] | None, opts: Options, registry_cache
             docs[code] = rule.doc_dict()
     return DocResult(display_path(root), findings, doc, venue, review, timer, result.suppressed, result.baselined,
                      summary=document_summary(doc), rule_docs=docs,
-                     sources=list(doc.files), fail_on=cfg.fail_on)
+                     sources=list(doc.files), fail_on=cfg.fail_on, folder=str(folder))
 
 
 def lint_and_store(root: Path, named: set[Path] | None, opts: Options, registry_cache: dict | None,
                    key: str | None, cdir: Path | None) -> DocResult:
-    """``lint_root``, writing the complete result to the cache when a key is given."""
-    if key is None or cdir is None:
-        return lint_root(root, named, opts, registry_cache)
-    dr = lint_root(root, None, opts, registry_cache)
-    cache.store(cdir, key, dr, dr.findings)
-    if named:
-        dr.findings = keep_named(dr.findings, named, Path(dr.doc.project.folder))
+    """``lint_root``, writing the complete result to the cache when a key is given, then
+    keeping the findings the report shows."""
+    dr = lint_root(root, opts, registry_cache)
+    if key is not None and cdir is not None:
+        cache.store(cdir, key, dr, dr.findings)
+    dr.findings = shown(dr.findings, named, Path(dr.folder), effective_config(root, opts), opts.force_exclude)
     return dr
 
 

@@ -9,15 +9,19 @@ report shows source text, the sources. Reporters read these and nothing else.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from texlint.engine.finding import SEVERITY_RANK, Finding
 from texlint.latex.model import Document
 from texlint.source.files import SourceFile
 from texlint.util.paths import display_path, is_within
 from texlint.util.timing import Timer
+
+if TYPE_CHECKING:  # pragma: no cover
+    from texlint.engine.settings import Config
 
 
 @dataclass
@@ -37,6 +41,7 @@ class Options:
     use_cache: bool = False  # the CLI turns the cache on; library calls get fresh results
     jobs: int = 1
     cache_dir: Path | None = None  # --cache-dir (else $TEXLINT_CACHE_DIR, else beside the root)
+    force_exclude: bool = False  # --force-exclude: the config's exclude applies to named files too
     need_sources: bool = False  # a report shows source text (HTML): cached and worker results carry the sources too
     progress: Callable | None = field(default=None, repr=False, compare=False)  # progress(doc_result, done, total)
 
@@ -55,6 +60,7 @@ class DocResult:
     rule_docs: dict[str, dict] = field(default_factory=dict)  # code -> Rule.doc_dict() of rules with findings
     sources: list[SourceFile] = field(default_factory=list)  # in-process always; cached or from workers with need_sources
     fail_on: str = "warning"  # the document's effective fail-on
+    folder: str = ""  # the project folder (real path)
 
 
 @dataclass
@@ -88,9 +94,19 @@ class RunResult:
         return 1 if any(SEVERITY_RANK[f.severity] >= limit for f in self.findings) else 0
 
 
-def keep_named(findings: list[Finding], named: set[Path] | None, folder: Path) -> list[Finding]:
-    """Keep findings in the files the user named (display paths), and document-level ones."""
-    if not named:
-        return findings
-    shown = {display_path(p) for p in named if is_within(p, folder)}
-    return [f for f in findings if f.location.file in shown or f.document_level]
+def shown(findings: list[Finding], named: set[Path] | None, folder: Path, cfg: "Config",
+          force_exclude: bool = False) -> list[Finding]:
+    """The findings a report shows: with files named on the command line (``texlint
+    sections/intro.tex``), those in the named files plus document-level ones; never those in
+    files the config's ``exclude`` matches, unless the user named that file (and did not ask
+    ``--force-exclude``). Findings are in display paths."""
+    keep_files = {display_path(p) for p in named if is_within(p, folder)} if named else None
+    if keep_files is not None:
+        findings = [f for f in findings if f.location.file in keep_files or f.document_level]
+    if cfg.exclude:
+        def excluded(display: str) -> bool:
+            if keep_files is not None and display in keep_files and not force_exclude:
+                return False
+            return cfg.excludes(Path(os.path.abspath(display)), folder)
+        findings = [f for f in findings if not excluded(f.location.file)]
+    return findings

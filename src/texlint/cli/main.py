@@ -8,6 +8,7 @@ line on stderr with exit code 2 (set TEXLINT_DEBUG=1 to see a traceback instead)
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -19,6 +20,8 @@ from texlint.engine.ruledocs import explain_text
 from texlint.report import render
 from texlint.report.text_report import use_color
 from texlint.util.errors import TexlintError
+from texlint.util.files_out import check_writable, write_text
+from texlint.util.reading import overlay
 from texlint.util.timing import Timer
 
 EXIT_USAGE = 2
@@ -83,10 +86,14 @@ def main() -> None:
     """
 
 
+_FORMATS = ["text", "json", "jsonl", "sarif", "github", "html"]
+MAX_STDIN_BYTES = 64 * 1024 * 1024
+
+
 @main.command("lint")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "sarif", "github", "html"]),
-              default="text", show_default=True, help="Output format.")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "--output-format", "fmt", type=click.Choice(_FORMATS), default="text", show_default=True,
+              help="Output format (--output-format is the same option, as in ruff).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to this file.")
 @click.option("--html", "html_path", type=click.Path(path_type=Path), help="Also write the HTML report here.")
 @click.option("--select", multiple=True, help="Rules to run (codes, names, prefixes, categories); replaces the defaults.")
@@ -97,11 +104,17 @@ def main() -> None:
 @click.option("--review/--no-review", default=None, help="Double-blind review checks (default: detected).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
               help="Exit 1 when a finding has at least this severity (default: warning).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error).")
 @click.option("--config", type=click.Path(path_type=Path), help="Config file (default: found from the root document).")
 @click.option("--root", type=click.Path(path_type=Path), help="The root document (overrides detection).")
+@click.option("--stdin-filename", type=click.Path(path_type=Path),
+              help="Lint standard input as the text of this file (the rest of its project is read from disk).")
+@click.option("--force-exclude", is_flag=True, help="Apply the config's `exclude` to files named on the command line too.")
 @click.option("--no-inline-suppress", is_flag=True, help="Ignore % texlint: directives (final audit).")
 @click.option("--baseline", type=click.Path(path_type=Path), help="Report only findings not in this baseline file.")
 @click.option("--write-baseline", type=click.Path(path_type=Path), help="Record the current findings as the baseline.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--show-settings", is_flag=True, help="Print the settings in effect for the first path, then exit.")
 @click.option("--profile", is_flag=True, help="Print per-stage timings to stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="Only the findings, no summary.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
@@ -111,33 +124,33 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes for linting several documents.")
 @_guard
-def lint_cmd(paths, fmt, output, html_path, select, extend_select, ignore, venue, review, fail_on, config, root,
-             no_inline_suppress, baseline, write_baseline, profile, quiet, color, no_cache, cache_dir, jobs):
+def lint_cmd(paths, fmt, output, html_path, select, extend_select, ignore, venue, review, fail_on, exit_zero, config,
+             root, stdin_filename, force_exclude, no_inline_suppress, baseline, write_baseline, statistics,
+             show_settings, profile, quiet, color, no_cache, cache_dir, jobs):
     """Lint LaTeX files or folders."""
-    from texlint.app.run import (  # start-up: `texlint --help` and `texlint rules` need no run
-        Options,
-        run,
-    )
+    from texlint.app import run as app  # start-up: `texlint --help` and `texlint rules` need no run
 
     t0 = time.perf_counter()
-    opts = Options(
+    paths = list(paths)
+    if stdin_filename is not None and not paths:
+        paths = [stdin_filename]
+    if not paths:
+        _fail("give the files or folders to lint (or --stdin-filename with the text on standard input)")
+    for path, what in ((output, "report"), (html_path, "HTML report"), (write_baseline, "baseline")):
+        if path is not None:
+            check_writable(path, what)  # before linting: a typo in a path must not cost a whole run
+    if select and not _ids(select):
+        _fail("--select needs at least one rule code, name, prefix or category (an empty selection runs nothing)")
+    opts = app.Options(
         select=_ids(select) or None, extend_select=_ids(extend_select), ignore=_ids(ignore), venue=venue,
         review=review, fail_on=fail_on, config=config, root=root, inline_suppress=not no_inline_suppress,
-        baseline=baseline,
+        baseline=baseline, use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs, force_exclude=force_exclude,
+        need_sources=fmt == "html" or html_path is not None,  # the HTML report shows the sources
     )
-    opts.use_cache = not no_cache
-    opts.need_sources = fmt == "html" or html_path is not None  # the HTML report shows the sources
-    opts.cache_dir = cache_dir
-    opts.jobs = jobs
-    bar = None
-    if not quiet and _isatty(sys.stderr):
-        bar = _ProgressBar()
-        opts.progress = bar.advance
-    try:
-        result = run(list(paths), opts)
-    finally:
-        if bar is not None:
-            bar.close()
+    if show_settings:
+        click.echo(app.settings_text(paths[0], opts))
+        return
+    result = _run(app, paths, opts, stdin_filename, progress=not quiet and _isatty(sys.stderr))
     if write_baseline is not None:
         from texlint.engine.baseline import write_baseline as _write  # start-up: only with --write-baseline
 
@@ -145,17 +158,10 @@ def lint_cmd(paths, fmt, output, html_path, select, extend_select, ignore, venue
         click.echo(f"texlint: wrote {len(result.findings)} findings to baseline {write_baseline}", err=True)
         return
     t_report = time.perf_counter()
-    colored = fmt == "text" and output is None and use_color(color)
-    text = render(fmt, result, color=colored, quiet=quiet)
-    if html_path is not None:
-        Path(html_path).write_text(render("html", result), encoding="utf-8")
-    if output is not None:
-        Path(output).write_text(text, encoding="utf-8")
-        if fmt != "text" and not quiet:
-            err_color = use_color(color, sys.stderr)
-            click.echo(render("text", result, color=err_color, quiet=quiet), err=True, nl=False, color=err_color)
+    if statistics:
+        click.echo(_statistics(result), nl=False)
     else:
-        click.echo(text, nl=False, color=colored)  # click strips colour codes off a terminal unless told
+        _report(result, fmt, output, html_path, color, quiet)
     if profile:
         total = Timer()
         for d in result.documents:
@@ -163,7 +169,56 @@ def lint_cmd(paths, fmt, output, html_path, select, extend_select, ignore, venue
         total.stages["report"] = time.perf_counter() - t_report
         click.echo(f"texlint profile ({len(result.documents)} document(s), wall {time.perf_counter() - t0:.3f} s):", err=True)
         click.echo(total.report(), err=True)
-    sys.exit(result.exit_code())
+    sys.exit(0 if exit_zero else result.exit_code())
+
+
+def _run(app, paths: list[Path], opts, stdin_filename: Path | None, progress: bool):
+    """The run, with a progress bar on a terminal, and standard input as ``stdin_filename``."""
+    bar = _ProgressBar() if progress else None
+    if bar is not None:
+        opts.progress = bar.advance
+    texts = {}
+    if stdin_filename is not None:
+        data = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
+        if len(data) > MAX_STDIN_BYTES:
+            _fail(f"standard input is larger than {MAX_STDIN_BYTES // (1024 * 1024)} MB")
+        texts[stdin_filename] = data
+    try:
+        with overlay(texts):
+            return app.run(paths, opts)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _report(result, fmt: str, output: Path | None, html_path: Path | None, color: str, quiet: bool) -> None:
+    colored = fmt == "text" and output is None and use_color(color)
+    text = render(fmt, result, color=colored, quiet=quiet)
+    if html_path is not None:
+        write_text(html_path, render("html", result), "HTML report")
+    if output is None:
+        click.echo(text, nl=False, color=colored)  # click strips colour codes off a terminal unless told
+        return
+    write_text(output, text, "report")
+    if quiet or fmt == "text":
+        return
+    if fmt == "html":  # a report for people: say where it went, not what it says
+        n = result.counts()
+        click.echo(f"texlint: wrote the HTML report to {output} ({sum(n.values())} findings: {n['error']} errors, "
+                   f"{n['warning']} warnings, {n['info']} info)", err=True)
+    else:  # machine output in a file, the human summary on stderr
+        err_color = use_color(color, sys.stderr)
+        click.echo(render("text", result, color=err_color, quiet=quiet), err=True, nl=False, color=err_color)
+
+
+def _statistics(result) -> str:
+    """Findings per rule, most first (ruff's --statistics)."""
+    counts: dict[tuple[str, str], int] = {}
+    for f in result.findings:
+        counts[(f.rule, f.name)] = counts.get((f.rule, f.name), 0) + 1
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    width = max((len(str(n)) for _, n in rows), default=1)
+    return "".join(f"{n:>{width}}  {code:<6} {name}\n" for (code, name), n in rows)
 
 
 def _isatty(stream) -> bool:
@@ -228,8 +283,10 @@ def rules_cmd(category, show_all, fmt):
         click.echo(json.dumps([r.doc_dict() for r in rows], indent=2))
         return
     for r in rows:
-        flag = "" if r.default else "  (off by default)"
-        click.echo(f"{r.code:6} {r.name:32} {r.category:9} {r.severity:8} {r.summary}{flag}")
+        summary = r.summary.rstrip()
+        if not r.default:  # say it once, whether or not the summary already does
+            summary = re.sub(r"[;,]?\s*off by default\.?$", "", summary).rstrip() + "  (off by default)"
+        click.echo(f"{r.code:6} {r.name:32} {r.category:9} {r.severity:8} {summary}")
 
 
 @main.command("explain")
@@ -253,7 +310,7 @@ def init_cmd(path, force):
 
     if path.exists() and not force:
         _fail(f"{path} already exists (use --force to overwrite)")
-    path.write_text(STARTER, encoding="utf-8")
+    write_text(path, STARTER, "config")
     click.echo(f"texlint: wrote {path}")
 
 

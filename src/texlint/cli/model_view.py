@@ -12,6 +12,10 @@ from texlint.nlp.annotate import annotate
 from texlint.util.paths import display_path
 
 
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def inspect_paths(path: Path, root: Path | None, show_text: bool = False) -> list[str]:
     """The model dump of every root document ``path`` leads to."""
     return [render_inspect(r, show_text) for r, _named in collect_roots([path], root)]
@@ -34,9 +38,9 @@ def render_inspect(root: Path, show_text: bool = False) -> str:
     figs = sum(1 for f in doc.floats if f.kind == "figure")
     tabs = sum(1 for f in doc.floats if f.kind == "table")
     sents = sum(len(p.sentences) for p in doc.prose)
-    lines.append(f"counts:    {sents} sentences, {cites} citations, {figs} figures, {tabs} tables, "
-                 f"{len(doc.labels)} labels, {len(doc.refs)} refs, {len(doc.macros)} macros, "
-                 f"bib: {'none' if doc.bib is None else len(doc.bib)} entries")
+    lines.append(f"counts:    {_n(sents, 'sentence')}, {_n(cites, 'citation')}, {_n(figs, 'figure')}, {_n(tabs, 'table')}, "
+                 f"{_n(len(doc.labels), 'label')}, {_n(len(doc.refs), 'ref')}, {_n(len(doc.macros), 'macro')}, "
+                 f"bib: {'none' if doc.bib is None else _n(len(doc.bib), 'entry').replace('entrys', 'entries')}")
     lines.append("sections:")
     for s in doc.sections:
         loc = doc.location(s.offset)
@@ -44,7 +48,7 @@ def render_inspect(root: Path, show_text: bool = False) -> str:
         n = sum(len(p.sentences) for p in s.prose if p.kind in ("body", "item"))
         title = s.title or "(front matter)"
         lines.append(f"  {indent}{title[:60]:<{max(10, 60 - len(indent))}} {s.role:<15} "
-                     f"{display_path(folder / loc.file)}:{loc.line}  {n} sentences")
+                     f"{display_path(folder / loc.file)}:{loc.line}  {_n(n, 'sentence')}")
     for p in doc.problems:
         loc = doc.problem_location(p)
         lines.append(f"problem:   {display_path(folder / loc.file)}:{loc.line}:{loc.column}: [{rule_code(p.kind)}] {p.message}")

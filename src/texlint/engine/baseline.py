@@ -15,6 +15,8 @@ from pathlib import Path
 
 from texlint.engine.finding import Finding
 from texlint.util.errors import BaselineError
+from texlint.util.files_out import write_text
+from texlint.util.reading import ReadError, read_text
 
 BASELINE_VERSION = 1
 
@@ -43,14 +45,16 @@ def write_baseline(path: Path, findings: list[Finding]) -> None:
         "findings": {f.fingerprint: {"rule": f.rule, "file": f.location.file, "line": f.location.line,
                                       "message": f.message} for f in findings},
     }
-    path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write_text(path, json.dumps(data, indent=1, sort_keys=True) + "\n", "baseline")
 
 
 def read_baseline(path: Path) -> set[str]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise BaselineError(f"{path}: cannot read baseline ({exc.strerror or exc})") from None
+        data = json.loads(read_text(path, 256 * 1024 * 1024))
+    except ReadError as exc:
+        raise BaselineError(f"{path}: cannot read baseline ({exc.reason})") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a texlint baseline (JSON nested too deeply)") from None
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{path}: not a texlint baseline (invalid JSON: {exc.msg})") from None
     if not isinstance(data, dict) or data.get("tool") != "texlint" or not isinstance(data.get("findings"), dict):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ class Config:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     review: bool | None = None  # None: detect from the style options
     nlp_model: str | None = None
+    exclude: list[str] = field(default_factory=list)  # globs of files not linted (relative to the project)
     source: str = ""  # file the config came from ("" when defaults)
 
     def fingerprint(self) -> str:
@@ -34,6 +36,22 @@ class Config:
         d = {k: (sorted(v) if isinstance(v, list) else v) for k, v in self.__dict__.items() if k != "source"}
         d["rule_paths"] = [str(p) for p in self.rule_paths]
         return json.dumps(d, sort_keys=True, default=str)
+
+    def excludes(self, path: Path, folder: Path) -> bool:
+        """Whether ``exclude`` matches a file: its path relative to the config file's folder (the
+        project folder without a config file), or its name; a glob naming a folder covers what is
+        in it."""
+        base = Path(self.source).resolve().parent if self.source else folder
+        try:
+            rel_file = Path(os.path.realpath(path)).relative_to(base).as_posix()
+        except ValueError:
+            rel_file = Path(path).name
+        name = Path(rel_file).name
+        for pattern in self.exclude:
+            p = pattern.rstrip("/")
+            if fnmatch.fnmatch(rel_file, p) or fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel_file, p + "/*"):
+                return True
+        return False
 
     def ignored_for(self, rel_file: str) -> list[str]:
         out = []

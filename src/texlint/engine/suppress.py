@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from texlint.engine.finding import Finding
 from texlint.latex.model import Document
 
+_ANY_DIRECTIVE = re.compile(r"^\s*texlint\s*:", re.I)
 _DIRECTIVE = re.compile(
     r"^\s*texlint\s*:\s*(disable-next-line|disable-file|disable|off|on)\b\s*(?:=\s*([^\s-][^-]*?|[A-Za-z0-9_,\s-]*?))?\s*(?:--\s*(.*))?$"
 )
@@ -24,7 +25,7 @@ _DIRECTIVE = re.compile(
 
 @dataclass
 class Directive:
-    kind: str
+    kind: str  # disable, disable-next-line, disable-file, off, on; "invalid" when unreadable
     ids: tuple[str, ...]  # empty: all rules
     file: str
     line: int
@@ -34,6 +35,8 @@ class Directive:
     used: bool = False
 
     def covers(self, finding: Finding, registry) -> bool:
+        if self.kind == "invalid":
+            return False  # a directive texlint cannot read suppresses nothing (rule W591 reports it)
         loc = finding.location
         if loc.file != self.file:
             return False
@@ -69,6 +72,10 @@ def parse_directives(doc: Document) -> list[Directive]:
             continue
         m = _DIRECTIVE.match(text.lstrip("%"))
         if not m:
+            if _ANY_DIRECTIVE.match(text.lstrip("%")):  # "texlint: disbale=...", "texlint: on on on"
+                loc = doc.location(c.offset)
+                out.append(Directive("invalid", (), loc.file, loc.line, reason=" ".join(text.lstrip("%").split()),
+                                     offset=c.offset))
             continue
         kind, ids_text, reason = m.group(1), m.group(2) or "", (m.group(3) or "").strip()
         ids = tuple(i.strip() for i in ids_text.split(",") if i.strip())

@@ -12,6 +12,7 @@ from pathlib import Path
 from texlint.latex.model import BibEntry
 from texlint.source.files import decode
 from texlint.util.paths import is_within
+from texlint.util.reading import is_regular_file, read_bytes
 
 _ENTRY = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}]+)\s*,", re.M)
 _FIELD = re.compile(r"(?<!\w)(\w+)\s*=\s*(?:\{((?:[^{}]|\{[^{}]*\})*)\}|\"([^\"]*)\"|(\w+))", re.S)
@@ -46,22 +47,30 @@ def parse_bbl(text: str, rel: str) -> dict[str, BibEntry]:
     return out
 
 
-def load_bibliography(root: Path, folder: Path, bib_names: list[str], bibitems: list[str]) -> tuple[dict[str, BibEntry] | None, list[str]]:
-    """Entries from the named .bib files (else any .bib beside the root, else the .bbl)."""
+def bib_path(root: Path, name: str) -> Path:
+    """The file a ``\\bibliography{name}`` entry names (relative to the root's folder)."""
+    p = root.parent / name.strip()
+    return p if p.suffix == ".bib" else p.with_name(p.name + ".bib")
+
+
+def load_bibliography(root: Path, folder: Path, bib_names: list[str],
+                      bibitems: list[str]) -> tuple[dict[str, BibEntry] | None, list[str], list[str]]:
+    """Entries from the named .bib files (else any .bib beside the root, else the .bbl), the
+    files read, and the named .bib files that do not exist in the project."""
     entries: dict[str, BibEntry] = {}
     used: list[str] = []
-    candidates = []
-    for name in bib_names:
-        p = (root.parent / name)
-        candidates.append(p if p.suffix == ".bib" else p.with_name(p.name + ".bib"))
+    missing: list[str] = []
+    candidates = [bib_path(root, name) for name in bib_names if name.strip()]
     if not candidates:
         candidates = sorted(root.parent.glob("*.bib"))
     for p in candidates:
         try:
             real = p.resolve()
-            if not is_within(real, folder) or not real.is_file():
+            if not is_within(real, folder) or not is_regular_file(real):
+                if bib_names:
+                    missing.append(p.name)
                 continue
-            text = decode(real.read_bytes()[:32 * 1024 * 1024])[0]
+            text = decode(read_bytes(real, 32 * 1024 * 1024))[0]
         except OSError:
             continue
         rel = real.relative_to(folder).as_posix()
@@ -69,9 +78,9 @@ def load_bibliography(root: Path, folder: Path, bib_names: list[str], bibitems: 
         entries.update(parse_bib(text, rel))
     if not used:
         bbl = root.with_suffix(".bbl")
-        if bbl.is_file():
+        if is_regular_file(bbl):
             try:
-                text = decode(bbl.read_bytes())[0]
+                text = decode(read_bytes(bbl, 32 * 1024 * 1024))[0]
                 entries.update(parse_bbl(text, bbl.name))
                 used.append(bbl.name)
             except OSError:
@@ -79,5 +88,5 @@ def load_bibliography(root: Path, folder: Path, bib_names: list[str], bibitems: 
     for key in bibitems:
         entries.setdefault(key, BibEntry(key, "bibitem", {}, "", 0))
     if not used and not bibitems:
-        return None, []
-    return entries, used
+        return None, [], missing
+    return entries, used, missing

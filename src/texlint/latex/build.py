@@ -505,7 +505,9 @@ class Builder:
             self.doc.includeonly = _split(_arg_text(args, -1))
         elif name in ("bibliography", "addbibresource"):
             self.doc.has_bibliography = True
-            self.doc.bib_files.extend(_split(_arg_text(args, -1)))
+            names = _split(_arg_text(args, -1))
+            self.doc.bib_files.extend(names)
+            self.doc.commands.append(Command("bibliography", start, node.len, tuple(names)))
         elif name == "printbibliography":
             self.doc.has_bibliography = True
         elif name == "appendix":

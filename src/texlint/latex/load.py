@@ -12,8 +12,28 @@ from pathlib import Path
 from texlint.latex.bib import load_bibliography
 from texlint.latex.build import Builder
 from texlint.latex.model import Document
-from texlint.source.project import Project
+from texlint.source.project import Problem, ProblemKind, Project
 from texlint.util.timing import Timer
+
+
+def _missing_bibliographies(doc: Document, missing: list[str]) -> list[Problem]:
+    """One problem per named .bib file that does not exist, at the command naming it, with the
+    citations it leaves unresolved (the root cause of every '[?]' they print)."""
+    known = set(doc.bib or {})
+    unresolved = sorted({k for c in doc.citations for k in c.keys if k and k not in known})
+    commands = [c for c in doc.commands if c.name == "bibliography"]
+    out = []
+    for name in missing:
+        cmd = next((c for c in commands if any(a.strip().removesuffix(".bib").rsplit("/", 1)[-1]
+                                                == name.removesuffix(".bib") for a in c.args)), None)
+        where = doc.file_at(cmd.offset) if cmd is not None else doc.root
+        offset = cmd.offset - where.base if cmd is not None else 0
+        length = cmd.length if cmd is not None else 0
+        keys = ", ".join(unresolved[:5]) + (f" and {len(unresolved) - 5} more" if len(unresolved) > 5 else "")
+        tail = f": {len(unresolved)} cited keys stay unresolved ({keys})" if unresolved else ""
+        out.append(Problem(ProblemKind.BIB_NOT_FOUND, f"bibliography file {name} not found in the project{tail}",
+                           where, offset, length))
+    return out
 
 
 def load_document(root: Path, timer: Timer | None = None, folder: Path | None = None) -> Document:
@@ -25,6 +45,8 @@ def load_document(root: Path, timer: Timer | None = None, folder: Path | None = 
     with timer.stage("parse"):
         doc = Builder(project, root_file).build()
         bibitems = [c.args[0] for c in doc.commands if c.name == "bibitem"]
-        doc.bib, doc.bib_files = load_bibliography(project.root_path, project.folder, doc.bib_files, bibitems)
+        doc.bib, doc.bib_files, missing = load_bibliography(project.root_path, project.folder, doc.bib_files, bibitems)
         doc.problems = list(project.problems)
+        if missing and not any(f.endswith(".bbl") for f in doc.bib_files):
+            doc.problems.extend(_missing_bibliographies(doc, missing))
     return doc

@@ -39,12 +39,15 @@ def annotation(f) -> str:
     return f"::{COMMANDS.get(f.severity, 'warning')} {head}::{escape_data(message)}"
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def render(result, quiet: bool = False, **_opts) -> str:
     out = [annotation(f) for d in result.documents for f in sorted(d.findings, key=lambda f: f.sort_key())]
     if not quiet:
         n = result.counts()
         total = sum(n.values())
-        out.append(f"texlint: {total} finding{'s' if total != 1 else ''} "
-                   f"({n['error']} error, {n['warning']} warning, {n['info']} info) "
-                   f"in {len(result.documents)} document{'s' if len(result.documents) != 1 else ''}")
+        out.append(f"texlint: {_plural(total, 'finding')} ({_plural(n['error'], 'error')}, "
+                   f"{_plural(n['warning'], 'warning')}, {n['info']} info) in {_plural(len(result.documents), 'document')}")
     return "\n".join(out) + "\n" if out else ""

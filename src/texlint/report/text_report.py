@@ -3,7 +3,9 @@
 Each finding line is ``file:line:col: severity [CODE name] message`` so editors and terminals
 link it; reviewer questions and suggestions follow indented; a summary line with counts ends
 the output. Colour only on a terminal (``--color auto``), never with ``NO_COLOR`` set (unless
-``--color always``). ``--quiet`` prints only the finding lines (no headers, notes or summary).
+``--color always``). ``--quiet`` prints only the finding lines (no headers, notes or summary). Findings of one file with
+the same rule and message (one cause) share a line that counts them and names the other lines,
+except with ``--quiet``, which keeps one line per location; JSON and SARIF list every location.
 """
 
 from __future__ import annotations
@@ -55,6 +57,18 @@ def _sort_key(f) -> tuple:
     return (loc.line, loc.column, f.rule, f.message)
 
 
+MAX_LISTED = 8  # other lines named on a grouped finding's line
+
+
+def _grouped(items: list) -> list[tuple[object, list]]:
+    """Findings of one file with the same rule and message (one cause, such as one misspelt
+    word or one undefined key) as one entry: the first, and the others."""
+    groups: dict[tuple[str, str], list] = {}
+    for f in items:
+        groups.setdefault((f.rule, f.message), []).append(f)
+    return [(g[0], g[1:]) for g in groups.values()]
+
+
 def _story(d):
     """The story arc of a document from its summary (None when the prose was not analysed)."""
     return (d.summary or {}).get("story")
@@ -75,11 +89,16 @@ def render(result, color: bool = False, quiet: bool = False, show_summary: bool 
                 counts = Counter(f.severity for f in items)
                 out.append(f"{c['header']}{clean(path)}{c['reset']} {c['dim']}({_plural(len(items), 'finding')}: "
                            f"{c['reset']}{_counts_text(counts, c)}{c['dim']}){c['reset']}")
-            for f in items:
+            for f, more in ([(f, []) for f in items] if quiet else _grouped(items)):
                 loc = f.location
                 sev = f"{c[f.severity]}{f.severity}{c['reset']}"
+                also = ""
+                if more:
+                    lines = ", ".join(str(g.location.line) for g in more[:MAX_LISTED])
+                    rest = f" and {len(more) - MAX_LISTED} more" if len(more) > MAX_LISTED else ""
+                    also = f" {c['dim']}(x{len(more) + 1}: also line{'s' if len(more) > 1 else ''} {lines}{rest}){c['reset']}"
                 out.append(f"{c['bold']}{clean(loc.file)}:{loc.line}:{loc.column}{c['reset']}: {sev} "
-                           f"{c['dim']}[{f.rule} {f.name}]{c['reset']} {clean(f.message)}")
+                           f"{c['dim']}[{f.rule} {f.name}]{c['reset']} {clean(f.message)}{also}")
                 if quiet:
                     continue
                 if f.question:

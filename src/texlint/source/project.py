@@ -23,6 +23,7 @@ from texlint.source.files import (
 )
 from texlint.util.errors import InputError
 from texlint.util.paths import is_within
+from texlint.util.reading import ReadError, is_regular_file, read_bytes
 
 
 class ProblemKind(enum.Enum):
@@ -38,6 +39,7 @@ class ProblemKind(enum.Enum):
     BINARY = "binary"  # an included file is not text
     PARSE = "parse"  # the parser could not read the LaTeX cleanly here
     TOO_LARGE = "too-large"  # the document exceeds the size budget
+    BIB_NOT_FOUND = "bib-not-found"  # a \bibliography names a .bib file that does not exist
 
 
 @dataclass
@@ -70,9 +72,9 @@ class Project:
     def read_root(self) -> SourceFile:
         """Read the root file; raises InputError when it is not a readable text file."""
         try:
-            data = self.root_path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{self.root_path}: cannot read ({exc.strerror or exc})") from None
+            data = read_bytes(self.root_path, MAX_FILE_BYTES)
+        except ReadError as exc:
+            raise InputError(str(exc)) from None
         if looks_binary(data):
             raise InputError(f"{self.root_path}: not a LaTeX file (binary content)")
         text, enc, fell_back = decode(data)
@@ -116,7 +118,7 @@ class Project:
             tries = [cand] if cand.suffix in exts and cand.suffix else [cand.with_name(cand.name + e) for e in exts] + [cand]
             for t in tries:
                 try:
-                    if t.is_file():
+                    if is_regular_file(t):
                         return t
                 except OSError:
                     continue
@@ -148,9 +150,10 @@ class Project:
         if known is not None:
             return known
         try:
-            data = path.read_bytes()[:MAX_FILE_BYTES]
-        except OSError as exc:
-            self.problems.append(Problem(ProblemKind.UNREADABLE, f"cannot read included file {name}: {exc.strerror or exc}", src, offset, length))
+            data = read_bytes(path, MAX_FILE_BYTES)
+        except ReadError as exc:
+            self.problems.append(Problem(ProblemKind.UNREADABLE, f"cannot read included file {name}: {exc.reason}",
+                                         src, offset, length))
             return None
         if looks_binary(data):
             self.problems.append(Problem(ProblemKind.BINARY, f"included file is binary, not read: {name}", src, offset, length))

@@ -18,11 +18,12 @@ from texlint.source.lexical import (
     strip_comments,
 )
 from texlint.util.paths import is_within
+from texlint.util.reading import is_regular_file, read_bytes
 
 
 def _read_text(path: Path) -> str:
     try:
-        data = path.read_bytes()[:MAX_FILE_BYTES]
+        data = read_bytes(path, MAX_FILE_BYTES)
     except OSError:
         return ""
     if looks_binary(data):
@@ -132,7 +133,7 @@ def find_root(file: Path) -> Path:
     m = MAGIC_ROOT.search(head)
     if m:
         cand = (file.parent / m.group(1).strip()).resolve()
-        if cand.is_file():
+        if is_regular_file(cand):
             return cand
     if DOCUMENTCLASS.search(text):
         return file

@@ -113,9 +113,25 @@ class DocumentTooLarge(_LoaderRule):
     fix = "Lint the real sources (the chapters) rather than a generated or concatenated file."
 
 
+@register
+class BibliographyNotFound(_LoaderRule):
+    code = "L007"
+    name = "bibliography-not-found"
+    severity = "error"
+    kinds = (ProblemKind.BIB_NOT_FOUND,)
+    summary = "A \\bibliography or \\addbibresource names a .bib file that is not in the project (and no .bbl stands in)."
+    why = ("Every citation it should resolve prints '[?]'. It is one cause, so it is one finding naming the file "
+           "and the keys it leaves unresolved, instead of one undefined-citation error per key.")
+    bad = "Transformers~\\cite{vaswani2017attention} changed NLP.\n\\bibliography{refs}"
+    good = "Transformers~\\cite{vaswani2017attention} changed NLP.\n\\bibliography{refs}  % refs.bib is in the project"
+    fix = "Add the .bib file to the project (Overleaf: upload it; git: commit it), or fix its name."
+    examples_are_tests = False  # the good example needs refs.bib beside it: see its case file
+
+
 def rule_code(kind: ProblemKind) -> str:
     """The code of the rule that reports problems of ``kind`` (for ``texlint inspect``)."""
-    for cls in (InputNotFound, InputCycle, InputOutsideProject, EncodingFallback, ParseProblem, DocumentTooLarge):
+    for cls in (InputNotFound, InputCycle, InputOutsideProject, EncodingFallback, ParseProblem, DocumentTooLarge,
+                BibliographyNotFound):
         if kind in cls.kinds:
             return cls.code
     return "L005"

@@ -244,8 +244,23 @@ def _initials_match(acr: str, before: str) -> bool:
 def _ordered_prose(doc):
     """Body prose in reading order: abstract first, then sections; captions and headings skipped."""
     abstract = [p for p in doc.prose if p.kind in ("body", "item") and p.role == "abstract"]
-    body = [p for p in doc.prose if p.kind in ("body", "item", "footnote") and p.role != "abstract"]
-    return abstract, body
+    body = [p for p in doc.prose if p.kind in ("body", "item") and p.role != "abstract"]
+    # a footnote is emitted when it closes, before the paragraph around it: read it after that one
+    notes = [p for p in doc.prose if p.kind == "footnote" and p.role != "abstract" and p.offsets]
+    after: dict[int, list] = {}
+    loose = []
+    for fn in notes:
+        at = fn.offsets[0]
+        host = next((i for i, p in enumerate(body) if p.offsets and p.offsets[0] <= at <= p.offsets[-1]), None)
+        if host is None:
+            loose.append(fn)
+        else:
+            after.setdefault(host, []).append(fn)
+    ordered = []
+    for i, p in enumerate(body):
+        ordered.append(p)
+        ordered.extend(after.get(i, ()))
+    return abstract, ordered + loose
 
 
 def _definitions(doc):

@@ -23,7 +23,37 @@ class UnusedSuppression(Rule):
 
     def check(self, doc, ctx):
         for d in getattr(ctx, "directives", []):
-            if d.used or d.kind == "on":
+            if d.used or d.kind in ("on", "invalid"):
                 continue
             ids = ",".join(d.ids) if d.ids else "all rules"
             yield ctx.offset_finding(d.offset, d.offset + 1, f"suppression of {ids} ({d.kind}) matches no finding")
+
+
+_VERBS = "disable, disable-next-line, disable-file, off, on"
+
+
+@register
+class InvalidDirective(Rule):
+    code = "W591"
+    name = "invalid-directive"
+    category = "style"
+    severity = "warning"
+    runs_last = True  # reads the directives the engine parsed
+    summary = "A `% texlint:` directive texlint cannot read (a misspelt verb, bad syntax) or one naming a rule that does not exist."
+    why = ("A typo in a suppression is silent otherwise: `disbale=R301` suppresses nothing, `disable-file=C2O3` "
+           "matches no rule, and a malformed `texlint: on` leaves a region switched off to the end of the file.")
+    bad = "Our method is fast. % texlint: disbale=C203"
+    good = "Our method is fast. % texlint: disable=C203 -- the table backs it"
+    fix = f"Use one of the verbs ({_VERBS}) and rule codes, names, prefixes or categories that exist (`texlint rules --all`)."
+
+    def check(self, doc, ctx):
+        for d in ctx.directives:
+            if d.kind == "invalid":
+                yield ctx.offset_finding(d.offset, d.offset + 1,
+                                         f"texlint cannot read this directive ('{d.reason[:80]}'); "
+                                         f"the verbs are {_VERBS}, as in 'texlint: disable=C203 -- reason'")
+                continue
+            for ident in d.ids:
+                if ident.lower() != "all" and ctx.registry is not None and not ctx.registry.matching(ident):
+                    yield ctx.offset_finding(d.offset, d.offset + 1,
+                                             f"'{ident}' in this directive names no rule (see `texlint rules --all`)")

@@ -1,0 +1,57 @@
+"""Writing texlint's own outputs (reports, baselines, config, cache entries) safely.
+
+A report path in a repository may be a planted symlink (``texlint-report.html -> ~/.bashrc``),
+so nothing is written through a symlink: the text goes to a temporary file in the same folder
+and is moved into place with ``os.replace``, which replaces a link instead of following it. A
+reader never sees half a file. Failures are one-line ``OutputError``s.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from texlint.util.errors import TexlintError
+
+
+class OutputError(TexlintError):
+    """An output file cannot be written (missing folder, no permission, a symlink)."""
+
+
+def check_writable(path: Path, what: str) -> None:
+    """Fail early, before any linting, when ``path`` cannot be written."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{path}: cannot write the {what}: folder {folder} does not exist")
+    if path.is_symlink():
+        raise OutputError(f"{path}: cannot write the {what}: it is a symbolic link (texlint never writes through one)")
+    if path.is_dir():
+        raise OutputError(f"{path}: cannot write the {what}: it is a folder")
+    if not os.access(folder, os.W_OK):
+        raise OutputError(f"{path}: cannot write the {what}: folder {folder} is not writable")
+
+
+def write_text(path: Path, text: str, what: str = "file") -> None:
+    """Write ``text`` to ``path`` atomically, never through a symlink."""
+    path = Path(path)
+    check_writable(path, what)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write the {what}: {exc.strerror or exc}") from None
+    try:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.fchmod(fd, 0o666 & ~mask)
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise OutputError(f"{path}: cannot write the {what}: {exc.strerror or exc}") from None
