@@ -141,8 +141,12 @@ def test_parse_problems_have_positions(tmp_path):
     ("Results on the Benchmark", "results"),
     ("Datasets", "experiments"),
     ("Limitations of the benchmark", "limitations"),
+    ("Prior Literature", "related_work"),
+    ("Background and Related Work", "related_work"),
+    ("Existing Approaches", "related_work"),
+    ("Applications", None),  # decided by content (below)
 ])
-def test_role_from_title_reads_a_named_artifact_as_the_method(title, role):
+def test_role_from_title_reads_headings_and_synonyms(title, role):
     from texlint.latex.roles import role_from_title
 
     assert role_from_title(title) == role
@@ -173,3 +177,13 @@ def test_section_named_after_the_paper_is_its_method(tmp_path):
     roles = {s.title: s.role for s in doc.sections}
     assert roles["FooBench: A Training and Evaluation Resource"] == "method"
     assert roles["Evaluation of FooBench"] == "results"  # near-miss: the name is not the heading's head
+
+
+def test_untitled_section_that_reports_results_is_experiments(tmp_path):
+    doc = build(tmp_path, "\\section{Introduction}\nWe route.\n\\section{Design}\nWe build a router.\n"
+                          "\\section{Applications}\nTable~\\ref{t} shows 91.2\\% on A, 88.5\\% on B and 0.93 F1 on C.\n"
+                          "\\section{Deployment}\nWe deploy the router in two labs.\n"
+                          "\\begin{table}\\caption{R.}\\label{t}\\end{table}")
+    roles = {s.title: s.role for s in doc.sections}
+    assert roles["Applications"] == "experiments"
+    assert roles["Design"] == "method" and roles["Deployment"] != "experiments"  # near-miss: no results

@@ -319,3 +319,54 @@ def test_browser_injection_is_inert(browser_context, injection_html):
     page.screenshot(path=str(OUT / "report-injection.png"), full_page=True)
     p.assert_clean()
     page.close()
+
+
+@pytest.fixture(scope="module")
+def long_path_html(tmp_path_factory) -> Path:
+    """A project whose included file sits deep in long folder names, with findings in it."""
+    root = tmp_path_factory.mktemp("longpaths")
+    deep = Path("chapters/a-very-long-folder-name-for-the-experimental-section-of-the-thesis/"
+                "and-another-deeply-nested-subfolder-with-more-words")
+    (root / deep).mkdir(parents=True)
+    (root / "main.tex").write_text("\\documentclass{article}\n\\begin{document}\n\\section{Intro}\nWe propose a method. "
+                                   f"TODO cite.\n\\input{{{deep.as_posix()}/the-experiments-file-with-a-long-name}}\n"
+                                   "\\end{document}\n", encoding="utf-8")
+    (root / deep / "the-experiments-file-with-a-long-name.tex").write_text(
+        'Results are "good"; see Figure 3 and Table 2 here... TODO.\n' * 3, encoding="utf-8")
+    path = root / "report.html"
+    path.write_text(render("html", lint(root)), encoding="utf-8")
+    return path
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1280])
+def test_browser_nothing_overflows_sideways_with_long_paths(browser_context, long_path_html, width):
+    p = Page(browser_context, long_path_html)
+    p.page.set_viewport_size({"width": width, "height": 800})
+    p.page.wait_for_timeout(50)
+    sizes = p.page.evaluate("""() => {
+      const de = document.documentElement, t = document.querySelector('#ftable'), w = document.querySelector('.table-wrap');
+      const wide = Array.from(document.querySelectorAll('main *'))
+        .filter(e => !e.closest('.src') && e.getBoundingClientRect().right > de.clientWidth + 1).map(e => e.tagName);
+      return {scroll: de.scrollWidth, client: de.clientWidth, table: t.scrollWidth, box: w.clientWidth, wide: wide};
+    }""")
+    assert sizes["scroll"] <= sizes["client"], sizes
+    assert sizes["table"] <= sizes["box"] + 1, sizes
+    assert not sizes["wide"], sizes
+    p.assert_clean()
+    p.page.close()
+
+
+@pytest.mark.browser
+def test_browser_scorecard_area_without_findings_shows_none(browser_context, example_html, example_result):
+    p = Page(browser_context, example_html)
+    cats = {f.category for f in example_result.findings}
+    empty = next(k for k in ("story", "claims", "reviewer", "venue", "latex", "style") if k not in cats)
+    p.page.click(f".area-filter[data-cat='{empty}']")
+    assert p.visible_rows().count() == 0
+    assert p.page.inner_text("#f-count").startswith(f"0 of {len(example_result.findings)}")
+    full = next(iter(cats))
+    p.page.click(f".area-filter[data-cat='{full}']")
+    assert p.visible_rows().count() == sum(f.category == full for f in example_result.findings)  # near-miss
+    p.assert_clean()
+    p.page.close()

@@ -55,6 +55,8 @@ from texlint.util.paths import is_within
 
 _PAR_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _WORDS = re.compile(r"\s+|\S+")
+_WHITE_TO_SPACE = str.maketrans("\t\r\n\f\v", "     ")
+_OTHER_SPACE = re.compile(r"[^\S ]")  # white space other than a plain space (no-break space, ...)
 _SYMBOLS = {
     "%": "%", "&": "&", "_": "_", "#": "#", "$": "$", "{": "{", "}": "}", "ldots": "…",
     "dots": "…", "textellipsis": "…", "textendash": "–", "textemdash": "—", "LaTeX": "LaTeX",
@@ -82,6 +84,12 @@ _DEFINITION_MACROS = {"newcommand", "renewcommand", "providecommand", "DeclareRo
                       "pgfplotsset", "tikzset", "usetikzlibrary", "graphicspath", "captionsetup"}
 _AUTHOR_MACROS = {"author", "icmlauthor", "affiliation", "affil", "institute", "address", "email",
                   "icmlaffiliation", "icmlcorrespondingauthor", "correspondingauthor", "altaffiliation"}
+#: Commands whose argument is code, a path or a command name, typeset in typewriter type.
+_CODE_MACROS = {"texttt", "code", "path", "codeword", "cmd", "command", "filename", "file", "pkg", "env", "lstinline"}
+#: How the items of a venue checklist that hold the kit's own text begin.
+_CHECKLIST_TEMPLATE = ("Question:", "Guidelines:")
+#: Caption commands and the index of their caption argument (\\captionbox[list]{caption}[w][pos]{box}).
+_CAPTION_ARG = {"caption": -1, "captionof": -1, "subcaption": -1, "captionbox": 1, "subcaptionbox": 2}
 _THEOREM_ENVS = {"theorem", "lemma", "proposition", "corollary", "definition", "assumption", "claim",
                  "conjecture", "remark", "example", "observation", "hypothesis", "fact", "problem", "proof"}
 
@@ -89,7 +97,7 @@ _THEOREM_ENVS = {"theorem", "lemma", "proposition", "corollary", "definition", "
 class _Buffer:
     """Characters of one prose unit with their global source offsets."""
 
-    __slots__ = ("parts", "offs", "length", "kind", "placeholders", "space", "float_index")
+    __slots__ = ("parts", "offs", "length", "kind", "placeholders", "space", "float_index", "code")
 
     def __init__(self, kind: str, float_index: int | None = None) -> None:
         self.parts: list[str] = []
@@ -99,9 +107,21 @@ class _Buffer:
         self.placeholders: list[Placeholder] = []
         self.space = True  # last emitted char is a space (or nothing yet)
         self.float_index = float_index
+        self.code: list[tuple[int, int]] = []  # [start, end) of text typeset as code
 
     def text(self, s: str, goff: int) -> None:
         """Add source text ``s`` that starts at global offset ``goff``, collapsing white space."""
+        if not s:
+            return
+        flat = s.translate(_WHITE_TO_SPACE)
+        if "  " not in flat and not _OTHER_SPACE.search(flat):  # the usual case: single spaces and line ends map one to one
+            start = 1 if self.space and flat[0] == " " else 0
+            if start < len(flat):
+                self.parts.append(flat[start:])
+                self.offs.extend(range(goff + start, goff + len(flat)))
+                self.length += len(flat) - start
+                self.space = flat[-1] == " "
+            return
         for m in _WORDS.finditer(s):
             a, b = m.span()
             if s[a] in " \t\r\n\f\v":
@@ -165,7 +185,8 @@ class Builder:
         self.skip_until = -1
         self.file: SourceFile = root
         self.verbatim: set[str] = set(specs.VERBATIM_ENVS)  # plus the project's own, found in build()
-        self.eaten: tuple[str, int, int] | None = None  # a text macro whose following space TeX drops
+        self.eaten: tuple[str, int, int] | None = None
+        self.tt_open: list[tuple[_Buffer, int]] = []  # \\ttfamily switched on: (buffer, start)  # a text macro whose following space TeX drops
 
     # -- entry ----------------------------------------------------------------------------
     def build(self) -> Document:
@@ -268,8 +289,13 @@ class Builder:
             self._front_section()
         if b.kind in ("body", "item"):
             self.pending_section_label = False
+        if b.kind == "item" and text.startswith(_CHECKLIST_TEMPLATE) and "\\answer" in self.file.text:
+            # a checklist's "Question:" and "Guidelines:" items are the kit's text; the answers stay
+            self.doc.template_spans.append((offs[0], offs[-1] + 1))
+            return None
+        code = [(max(s - left, 0), min(e, right) - left) for s, e in b.code if e > left and s < right and e > s]
         prose = Prose(text=text, offsets=offs, kind=b.kind, section=self.section, placeholders=places,
-                      float_index=b.float_index)
+                      float_index=b.float_index, code=code)
         self.doc.prose.append(prose)
         if self.section is not None and b.kind not in ("title",):
             self.section.prose.append(prose)
@@ -332,9 +358,10 @@ class Builder:
         return sec
 
     def _finish_sections(self) -> None:
+        emitted = {id(p) for p in self.doc.prose}  # identity: comparing dataclasses field by field is slow
         assign_roles(self.doc.sections, self.doc.title.text if self.doc.title else "")
         for s in self.doc.sections:
-            if s.title_prose is not None and s.title_prose not in self.doc.prose:
+            if s.title_prose is not None and id(s.title_prose) not in emitted:
                 self.doc.prose.append(s.title_prose)
 
     # -- the walk ------------------------------------------------------------------------------
@@ -393,8 +420,25 @@ class Builder:
 
     def _group(self, node: LatexGroupNode) -> None:
         hidden_before = self.hidden_depth
+        tt_before = len(self.tt_open)
         self._walk(node.nodelist)
         self.hidden_depth = hidden_before
+        self._close_code(tt_before)
+
+    def _close_code(self, depth: int) -> None:
+        """End the ``\\ttfamily`` / ``\\tt`` spans switched on inside a group now closing."""
+        while len(self.tt_open) > depth:
+            buf, start = self.tt_open.pop()
+            if buf.length > start:
+                buf.code.append((start, buf.length))
+
+    def _code(self, walk) -> None:
+        """Walk an argument typeset as code, remembering its span in the prose."""
+        buf = self.buf
+        start = buf.length
+        walk()
+        if self.bufs and self.bufs[-1] is buf and buf.length > start:
+            buf.code.append((start, buf.length))
 
     def _math(self, node: LatexMathNode) -> None:
         start, end = self._g(node.pos), self._g(node.pos + node.len)
@@ -459,15 +503,29 @@ class Builder:
             self._push("footnote")
             self._walk_arg(args, -1)
             self._pop()
-        elif name in ("caption", "captionof", "subcaption", "subcaptionbox"):
+        elif name in _CAPTION_ARG:
             fi = self.float_stack[-1] if self.float_stack else None
             self._push("caption", fi)
-            self._walk_arg(args, -1)
+            self._walk_arg(args, _CAPTION_ARG[name])
             prose = self._pop()
-            if fi is not None and prose is not None and self.doc.floats[fi].caption is None:
-                self.doc.floats[fi].caption = prose
-            elif fi is None and prose is not None:
-                self.doc.floats.append(Float(env=name, offset=start, length=node.len, caption=prose, kind="figure"))
+            if fi is not None:
+                fl = self.doc.floats[fi]
+                if name.startswith("sub"):
+                    fl.inner.add(name)
+                else:
+                    fl.captions += 1
+                    if fl.caption_offset is None:
+                        fl.caption_offset = start
+                if prose is not None and fl.caption is None:
+                    fl.caption = prose
+            elif prose is not None:
+                self.doc.floats.append(Float(env=name, offset=start, length=node.len, caption=prose, kind="figure",
+                                             captions=1, caption_offset=start))
+            if name.endswith("captionbox"):
+                self._walk_arg(args, -1)  # the box's contents (a graphic, a tabular)
+        elif name in ("subfloat", "subfigure") and self.float_stack:
+            self.doc.floats[self.float_stack[-1]].inner.add(name)
+            self._walk_arg(args, -1)
         elif name in ("url", "nolinkurl"):
             url = _arg_text(args, -1)
             self.doc.commands.append(Command("url", start, node.len, (url,)))
@@ -477,7 +535,8 @@ class Builder:
             self.doc.commands.append(Command("url", start, node.len, (url,), text=_arg_text(args, 1)))
             self._walk_arg(args, -1)
         elif name in _TODO_MACROS:
-            self.doc.commands.append(Command("todo", start, node.len, text=_plain(_arg_text(args, -1))))
+            raw = _arg_text(args, -1)
+            self.doc.commands.append(Command("todo", start, node.len, (raw,), text=_plain(raw)))
         elif name == "title" or name == "icmltitle":
             self._push("title")
             self._walk_arg(args, -1)
@@ -541,7 +600,11 @@ class Builder:
         elif name in ("verb", "lstinline", "mintinline"):
             arg = getattr(node.nodeargd, "verbatim_text", None) if node.nodeargd is not None else None
             if arg:
-                self.buf.synthetic(arg, start, end)
+                self._code(lambda: self.buf.synthetic(arg, start, end))
+        elif name in _CODE_MACROS and args and any(a is not None for a in args):
+            self._code(lambda: self._walk_arg(args, -1))
+        elif name in ("ttfamily", "tt"):
+            self.tt_open.append((self.buf, self.buf.length))
         elif name in self.user_macros and not _is_known_text_macro(name):
             self._user_macro(node, name, args, start, end)
         elif name in specs.PROSE_ARG_MACROS:
@@ -740,6 +803,8 @@ class Builder:
     def _environment(self, node: LatexEnvironmentNode) -> None:
         env = node.environmentname
         start = self._g(node.pos)
+        if self.float_stack:
+            self.doc.floats[self.float_stack[-1]].inner.add(env)
         if env == "document":
             self.in_document = True
             self.bufs = []
@@ -784,6 +849,14 @@ class Builder:
             self._pop_buf()
             return
         if env in specs.LIST_ENVS:
+            if self.bufs and "".join(self.buf.parts).strip().lower().startswith("guidelines"):
+                # the NeurIPS checklist's instructions under "Guidelines:": template text, not the authors'
+                self._paragraph_break()
+                self.doc.template_spans.append((start, self._g(node.pos + node.len)))
+                self._push("discard")
+                self._walk(node.nodelist)
+                self._pop_buf()
+                return
             self._paragraph_break()
             self.list_depth += 1
             kind_before = self.buf.kind
@@ -811,8 +884,10 @@ class Builder:
             return
         self.env_stack.append(env)
         hidden_before = self.hidden_depth
+        tt_before = len(self.tt_open)
         self._walk(node.nodelist)
         self.hidden_depth = hidden_before
+        self._close_code(tt_before)
         self.env_stack.pop()
 
     def _float(self, node, env: str, start: int) -> None:

@@ -91,6 +91,11 @@ class Prose:
     sentences: list[Sentence] = field(default_factory=list)
     doc: Any = None  # spaCy Doc
     float_index: int | None = None  # for captions: the float they belong to
+    code: list[tuple[int, int]] = field(default_factory=list)  # spans typeset as code (\\texttt, \\verb, \\tt)
+
+    def in_code(self, i: int) -> bool:
+        """Whether character ``i`` of the text is code, a file name or a command (not prose)."""
+        return any(a <= i < b for a, b in self.code)
 
     @property
     def role(self) -> str:
@@ -164,6 +169,9 @@ class Float:
     labels: list[str] = field(default_factory=list)
     caption: Prose | None = None
     kind: str = "figure"  # figure or table
+    captions: int = 0  # \\caption commands directly in it (sub-captions not counted)
+    caption_offset: int | None = None  # global offset of the first \\caption
+    inner: set[str] = field(default_factory=set)  # environments and sub-float commands inside it
 
 
 @dataclass
@@ -243,6 +251,7 @@ class Document:
     includeonly: list[str] | None = None
     has_bibliography: bool = False
     problems: list["Problem"] = field(default_factory=list)  # loader and parser problems
+    template_spans: list[tuple[int, int]] = field(default_factory=list)  # venue-kit instructions (not prose)
     # Filled by the analysis stage (``texlint.analysis``), read by rules and the summary:
     facts: dict[str, Any] = field(default_factory=dict)  # evidence facts, by ``analysis.facts.Fact``
     argument: dict[str, Any] = field(default_factory=dict)  # move -> the sentences that make it

@@ -11,8 +11,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from pylatexenc.latexwalker import LatexWalker
-
+from texlint.latex.walker import LinearWalker
 from texlint.source.lexical import balanced, in_comment
 
 _IF_TOKEN = re.compile(r"(?<!\\)%[^\n]*|\\(iffalse|if[A-Za-z@]*|fi|else)(?![A-Za-z@])")
@@ -147,7 +146,7 @@ def parse_text(text: str, db) -> tuple[list, list[ParseProblem]]:
     _LOGGER.setLevel(logging.INFO)
     _LOGGER.propagate = False
     try:
-        walker = LatexWalker(text, latex_context=db, tolerant_parsing=True)
+        walker = LinearWalker(text, latex_context=db, tolerant_parsing=True)
         nodes, _, _ = walker.get_latex_nodes()
     except RecursionError:
         return [], [ParseProblem(0, "nesting too deep to parse; only source-level checks ran on this file")]
@@ -174,5 +173,10 @@ def parse_text(text: str, db) -> tuple[list, list[ParseProblem]]:
             offset = starts[min(line, len(starts)) - 1] + col
         clean = msg.split(":", 1)[-1].strip() if "tolerant parsing mode" in msg else msg
         clean = _POS.sub("", clean).strip()
+        clean, _, blocks = clean.partition("Open LaTeX blocks:")
+        clean = " ".join(clean.split()).rstrip(" .")  # pylatexenc's message is laid out in columns
+        blocks = " ".join(blocks.split())
+        if blocks:
+            clean += f" (inside {blocks[:120]})"
         problems.append(ParseProblem(offset, clean))
     return nodes, problems

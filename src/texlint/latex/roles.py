@@ -20,7 +20,9 @@ _ROLE_WORDS: list[tuple[str, str]] = [
     ("reproducibility", r"\breproducibility\b"),
     ("abstract", r"^abstract$"),
     ("introduction", r"\bintroduction\b|^overview$|^motivation$"),
-    ("related_work", r"\brelated (works?|literature|research)\b|\bprior work\b|\bprevious work\b|\bliterature review\b|\bstate of the art\b"),
+    ("related_work", r"\brelated (works?|literature|research|approaches|methods)\b|\b(prior|previous|existing) "
+                     r"(works?|literature|art|approaches|methods|studies|research)\b|\bliterature( review| survey)?$"
+                     r"|^(a )?survey of\b|\bstate of the art\b"),
     ("background", r"\bbackground\b|\bpreliminar(y|ies)\b|\bproblem (setup|setting|formulation|statement|definition)\b|\bnotation\b|\bformulation\b"),
     ("conclusion", r"\bconclu(sion|sions|ding)\b|\bsummary\b|\bfuture (work|directions)\b|\bclosing remarks\b"),
     ("discussion", r"\bdiscussion\b"),
@@ -55,6 +57,21 @@ def role_from_title_words(t: str) -> str | None:
 
 
 _LATER = {"experiments", "results", "analysis", "discussion", "conclusion"}
+
+
+#: Headings that may name either what is built or where it is tried out: the content decides.
+_USES = re.compile(r"\b(applications?|use cases?|demonstrations?|deployments?|in practice|real[- ]world)\b", re.I)
+_NUMBER = re.compile(r"(?<![\w.])\d+\.\d+|\b\d+(?:\.\d+)?\s?%")
+_SHOWN_IN = re.compile(r"\b(?:Table|Tab\.|Figure|Fig\.)\s*⟦ref⟧")
+
+
+def _reports_results(section, sections) -> bool:
+    """A section whose title does not decide ("Applications", "Use cases") that reports results:
+    measured numbers and a pointer to a table or figure in its text or its subsections'."""
+    texts = [p.text for s in sections if s is section or s.parent is section for p in s.prose
+             if p.kind in ("body", "item")]
+    text = " ".join(texts)
+    return len(_NUMBER.findall(text)) >= 3 and _SHOWN_IN.search(text) is not None
 
 
 def own_name(title: str) -> str | None:
@@ -95,7 +112,7 @@ def assign_roles(sections, paper_title: str = "") -> None:
         elif own is not None:
             s.role = own
         elif "introduction" in seen and not (seen & _LATER):
-            s.role = "method"
+            s.role = "experiments" if _USES.search(s.title or "") and _reports_results(s, sections) else "method"
         else:
             s.role = "other"
         if s.level <= top:

@@ -79,7 +79,7 @@ _EXTRA_MACROS = [
     ("titlerunning", "{"), ("authorrunning", "{"), ("iclrfinalcopy", ""), ("twocolumn", "["),
     # graphics, floats, tables
     ("includegraphics", "*[[{"), ("caption", "*[{"), ("captionof", "*{[{"), ("subcaption", "[{"),
-    ("subfloat", "[[{"), ("subfigure", "[[{"), ("captionsetup", "[{"), ("centering", ""),
+    ("subfloat", "[[{"), ("subfigure", "[[{"), ("captionbox", "[{[[{"), ("subcaptionbox", "*[{[[{"), ("captionsetup", "[{"), ("centering", ""),
     ("multicolumn", "{{{"), ("multirow", "{[{[{"), ("cmidrule", "[{"), ("cline", "{"),
     ("toprule", "["), ("midrule", "["), ("bottomrule", "["), ("addlinespace", "["),
     ("hline", ""), ("rowcolor", "[{"), ("cellcolor", "[{"), ("columncolor", "[{"),
@@ -216,6 +216,7 @@ def _index_specials(db) -> None:
         return None
 
     db.test_for_specials = test_for_specials
+    db.specials_first_chars = "".join(sorted(by_first))  # what latex.walker must not read as plain text
 
 
 def context_db(user_macros: dict[str, str] | None = None, user_envs: dict[str, str] | None = None):

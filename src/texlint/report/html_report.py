@@ -316,7 +316,8 @@ def report_context(result, analyse: bool = True) -> dict:
         "total": len(findings),
         "filters": {
             "severities": [s for s in SEVERITIES if total.get(s)],
-            "categories": sorted({x["cat"] for x in findings}),
+            # every area, so a scorecard area with no finding selects none (not all)
+            "categories": [k for k, _ in AREAS] + sorted({x["cat"] for x in findings} - {k for k, _ in AREAS}),
             "rules": sorted({(x["rule"], x["name"]) for x in findings}),
             "files": sorted({x["file"] for x in findings}),
         },

@@ -1,7 +1,8 @@
-"""Per-stage wall-clock timings, printed by ``--profile``."""
+"""Per-stage wall-clock timings, printed by ``--profile``, and pausing the garbage collector."""
 
 from __future__ import annotations
 
+import gc
 import time
 from contextlib import contextmanager
 
@@ -27,3 +28,18 @@ class Timer:
         lines = [f"{name:>8}: {sec * 1000:8.1f} ms" for name, sec in self.stages.items()]
         lines.append(f"{'total':>8}: {total * 1000:8.1f} ms")
         return "\n".join(lines)
+
+
+@contextmanager
+def gc_paused():
+    """Pause Python's cyclic garbage collector for a burst of allocation (the parse builds
+    hundreds of thousands of small objects, and each generation-2 collection walks all of
+    them: on a 2 MB document that is a third of the time and grows faster than the input).
+    Reference counting still frees what is not in a cycle; the collector resumes after."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

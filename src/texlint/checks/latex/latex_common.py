@@ -101,39 +101,6 @@ def source_line_before(doc, offset: int) -> str:
     return f.text[start:i]
 
 
-_CODE_OPENERS = re.compile(r"\\(?:texttt|verb|lstinline|mintinline|code|url|path|nolinkurl|ttfamily|tt)\b")
-
-
-def in_code(doc, offset: int) -> bool:
-    """Is the source position inside \\texttt{...}, \\verb, \\lstinline... on its line?"""
-    before = source_line_before(doc, offset)
-    for m in _CODE_OPENERS.finditer(before):
-        rest = before[m.end():]
-        name = m.group(0)
-        if name in ("\\ttfamily", "\\tt"):
-            return True  # rest of the group is typewriter
-        if name in ("\\verb", "\\lstinline"):
-            if rest:
-                delim = rest[0]
-                if delim == "{":
-                    if rest.count("}") == 0:
-                        return True
-                elif rest.count(delim) < 2:
-                    return True
-            continue
-        depth = 0
-        opened = False
-        for ch in rest:
-            if ch == "{":
-                depth += 1
-                opened = True
-            elif ch == "}":
-                depth -= 1
-        if opened and depth > 0:
-            return True
-    return False
-
-
 def macro_invocations(doc, name: str, nargs: int) -> Iterator[list[str]]:
     """Argument lists of every use of the user macro ``\\name`` in the sources."""
     rx = re.compile(r"\\" + re.escape(name) + r"(?![A-Za-z@])\*?")

@@ -16,7 +16,6 @@ from texlint.engine.registry import register
 from texlint.engine.rule import Rule
 from texlint.latex.placeholders import CITE
 from texlint.latex.specs import TEXTUAL_CITES
-from texlint.source.lexical import mask_comments
 
 #: Reference commands that print only a number (so the word before them needs a tie).
 _BARE_REFS = {"ref", "eqref", "subref", "pageref", "vref"}
@@ -226,6 +225,10 @@ class FloatWithoutLabel(Rule):
                                      f"this {fl.kind} has a caption but no \\label")
 
 
+_COMPOUND_FLOAT = {"subfigure", "subtable", "minipage", "subfloat", "tabular", "tabular*", "tabularx", "tabulary",
+                   "tikzpicture", "subcaption", "subcaptionbox"}
+
+
 @register
 class LabelBeforeCaption(Rule):
     code = "L106"
@@ -242,22 +245,24 @@ class LabelBeforeCaption(Rule):
         for _, fl in _real_floats(doc):
             if not fl.labels or fl.kind not in ("figure", "table") or "algorithm" in fl.env:
                 continue
-            body = mask_comments(doc.source_text(fl.offset, fl.offset + fl.length))
             # only simple floats: one caption, no sub-floats or minipages with their own captions
-            caps = [m.start() for m in re.finditer(r"\\caption(?:of)?\b", body)]
-            if len(caps) != 1 or re.search(r"\\begin\{(?:subfigure|subtable|minipage|subfloat|tabular\w*|tikzpicture)\}|\\sub(?:float|figure|caption|captionbox)\b", body):
+            if fl.captions != 1 or fl.caption_offset is None or fl.inner & _COMPOUND_FLOAT:
                 continue
-            for m in re.finditer(r"\\label\s*\{([^{}]*)\}", body):
-                if m.start() < caps[0]:
-                    off = fl.offset + m.start()
-                    yield ctx.offset_finding(off, off + len(m.group(0)),
-                                             f"\\label{{{m.group(1)}}} comes before \\caption: \\ref will print the wrong number")
+            end = fl.offset + fl.length
+            for lab in doc.labels:  # the float's own labels (an equation's \\label in it is the equation's)
+                if lab.env == fl.kind and fl.offset <= lab.offset < min(end, fl.caption_offset):
+                    yield ctx.offset_finding(lab.offset, lab.offset + lab.length,
+                                             f"\\label{{{lab.name}}} comes before \\caption: \\ref will print the wrong number")
 
 
 _HARD_REF = re.compile(
     r"(?<![\w.])(Figures?|Figs?\.|Tables?|Tabs?\.|Sections?|Secs?\.|Sect\.|Equations?|Eqs?\.|Eqn\.|"
     r"Appendix|App\.|Algorithms?|Alg\.|Theorems?|Thm\.|Lemmas?|Corollary|Proposition|Definition|"
     r"Chapters?|Ch\.)\s(\(?)(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?|[A-H](?:\.\d{1,2}){0,2})(\)?)(?![\w⟦]|\.\d)")
+
+
+#: "Theorem 3.6 of the textbook by Smith \\cite{..}": a number in a cited work, not in this paper
+_OF_CITED = re.compile(r"\s*(?:of|in|from)\b[^.⟦]{0,60}⟦cite⟧")
 
 
 @register
@@ -289,7 +294,7 @@ class HardcodedReference(Rule):
                     continue
                 after = text[m.end():m.end() + 40]
                 before = text[max(0, m.start() - 40):m.start()]
-                if CITE in after[:30] or re.match(r"\s*(?:of|in|from)\s+(?:the\s+)?(?:[A-Z][\w-]+(?:\s+et al\.)?|the original|their|his|her|prior|previous)", after):
+                if CITE in after[:30] or _OF_CITED.match(after) or re.match(r"\s*(?:of|in|from)\s+(?:the\s+)?(?:[A-Z][\w-]+(?:\s+et al\.)?|the original|their|his|her|prior|previous)", after):
                     continue  # "Table 2 of [12]": someone else's table
                 if CITE in before[-25:] or re.search(r"\b(?:their|its|original|[A-Z][a-z]+'s)\s*$", before):
                     continue

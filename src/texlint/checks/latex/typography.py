@@ -55,7 +55,7 @@ class HyphenNumberRange(Rule):
                     continue  # "1-0 labels", "3-1 votes": not a range
                 if not _typed(doc, prose, m.start(), m.end(), m.group(0)):
                     continue
-                if lc.in_code(doc, prose.offsets[m.start()]):
+                if prose.in_code(m.start()):
                     continue
                 before = text[max(0, m.start() - 12):m.start()]
                 if re.search(r"(?:ISO|RFC|No\.|ID|id|#|ISBN|arXiv:?)\s*$", before):
@@ -93,7 +93,7 @@ class ThreeDotsEllipsis(Rule):
                     continue
                 if not _typed(doc, prose, i, j, "..."):
                     continue
-                if lc.in_code(doc, prose.offsets[i]):
+                if prose.in_code(i):
                     continue
                 yield ctx.prose_finding(prose, i, j, "three periods: write \\dots for an ellipsis", suggestion="\\dots")
 
@@ -127,7 +127,7 @@ class StraightDoubleQuote(Rule):
                     continue  # \textquotedbl or verbatim text
                 if i > 0 and prose.offsets[i - 1] == prose.offsets[i]:
                     continue
-                if lc.in_code(doc, prose.offsets[i]):
+                if prose.in_code(i):
                     continue
                 # inches/seconds after a number (5" screen) are not quotes
                 if i > 0 and text[i - 1].isdigit() and (i + 1 >= len(text) or not text[i + 1].isalpha()):
@@ -155,8 +155,11 @@ class SpaceBeforePunctuation(Rule):
     def check(self, doc, ctx):
         for prose in ctx.prose_in(_PROSE_SCOPES):
             text = prose.text
+            found = [m.start() for m in _SPACE_PUNCT.finditer(text)]
             for m in _SPACE_PUNCT.finditer(text):
                 sp, p = m.start(), m.start() + 1
+                if sum(1 for x in found if abs(x - sp) <= _TOKENISED_WINDOW) >= 4:
+                    continue  # "He go to school ." : tokenised example text (data), not a typo
                 punct = text[p]
                 if punct == ":" and p + 2 < len(text) and text[p + 2].isdigit():
                     continue
@@ -169,10 +172,28 @@ class SpaceBeforePunctuation(Rule):
                 gap = doc.source_text(a, b)
                 if gap.strip(" \t\r\n~") or "\\" in gap:
                     continue
-                if lc.in_code(doc, prose.offsets[p]):
+                if prose.in_code(p):
                     continue
                 yield ctx.prose_finding(prose, sp, p + 1, f"space before '{punct}'", suggestion=punct)
 
+
+def _clip(note: str, width: int = 80) -> str:
+    """A note for a message: one line, cut at a word (never inside $...$ math), with an ellipsis."""
+    text = " ".join(note.split())
+    if len(text) <= width:
+        return text
+    cut = text.rfind(" ", 0, width)
+    cut = cut if cut > width // 2 else width
+    while text[:cut].count("$") % 2:  # do not end inside inline math
+        nxt = text.find("$", cut)
+        if nxt < 0 or nxt - cut > 40:
+            cut = text.rfind("$", 0, cut)
+            break
+        cut = nxt + 1
+    return text[:cut].rstrip() + "…"
+
+
+_TOKENISED_WINDOW = 160  # characters around a space-before-punctuation in which three more mean data
 
 _TODO_WORDS = re.compile(r"(?<![\w-])(TODO|FIXME|TBD|TBA)(?![\w-])")
 _COMMENT_MACRO_NAMES = re.compile(r"^(?:todo\w*|TODO\w*|fixme\w*|FIXME\w*|note\w*|NOTE\w*|comment\w*|tbd|TBD|"
@@ -216,7 +237,7 @@ class LeftoverTodo(Rule):
         for c in doc.commands:
             if c.name == "todo":
                 yield ctx.offset_finding(c.offset, c.offset + c.length,
-                                         f"to-do note left in the text{': ' + c.text[:60] if c.text else ''}")
+                                         f"to-do note left in the text{': ' + _clip(c.args[0] if c.args else c.text) if c.text else ''}")
         for prose in ctx.prose_in(_PROSE_SCOPES):
             for m in _TODO_WORDS.finditer(prose.text):
                 word = m.group(1)
@@ -249,7 +270,7 @@ class LeftoverTodo(Rule):
                     if len(words) < 2 and not (named and words):
                         continue  # \up{+2.1} in a table is highlighting, not a note
                     yield ctx.offset_finding(f.base + a, f.base + end,
-                                             f"author comment \\{name}{{...}} left in the text: {' '.join(args[-1].split())[:60]}")
+                                             f"author comment \\{name}{{...}} left in the text: {_clip(args[-1])}")
 
 
 @register
@@ -300,7 +321,7 @@ class AbbreviationSpacing(Rule):
                 nxt = text[sp + 1:sp + 2]
                 if m.group(1) in ("etc.", "et al.") and not (nxt.islower() or nxt.isdigit() or nxt == "⟦"):
                     continue  # may end the sentence
-                if lc.in_code(doc, prose.offsets[m.start()]):
+                if prose.in_code(m.start()):
                     continue
                 abbr = m.group(1)
                 yield ctx.prose_finding(prose, m.start(1), sp + 1,

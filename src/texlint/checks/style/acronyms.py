@@ -173,6 +173,23 @@ _REPEAT_OK = {"that", "had", "is", "do", "so", "very", "no", "yes", "bye", "ha",
               "can", "blah", "mm", "bora", "tom", "ping", "pong", "dum", "boo", "chop", "knock", "hip", "tut"}
 
 
+def _quoted(text: str, i: int) -> bool:
+    """Inside a “quotation” (``...'' in the source) that opened before ``i`` in the paragraph."""
+    before = text[:i]
+    return before.count("“") > before.count("”") or before.count("‘") > before.count("’")
+
+
+_URLISH = re.compile(r"://|^www\.|\.(?:org|com|io|net|ai|edu|dev|html?)(?:/|$)", re.I)
+
+
+def _in_url(text: str, i: int) -> bool:
+    """Whether position ``i`` is inside a URL or domain typed as text (https://pytorch.org)."""
+    start = max(text.rfind(" ", 0, i), text.rfind("(", 0, i)) + 1
+    end = text.find(" ", i)
+    token = text[start:end if end >= 0 else len(text)].strip(".,;)")
+    return bool(_URLISH.search(token))
+
+
 @register
 class RepeatedWord(Rule):
     code = "W500"
@@ -196,6 +213,8 @@ class RepeatedWord(Rule):
                     continue  # variables: "x x"
                 if text[m.end():m.end() + 1] == "-":
                     continue
+                if prose.in_code(m.start(1)) or _quoted(text, m.start(1)):
+                    continue  # code (\\texttt{np np}) and quoted examples repeat words on purpose
                 # both words typed in the source with only white space between (no dropped macro)
                 offs = prose.offsets
                 if lc.source_char(doc, offs[m.start(1)]) != w[0] or lc.source_char(doc, offs[m.start(2)]) != m.group(2)[0]:
@@ -391,7 +410,7 @@ class InconsistentNameCasing(Rule):
                 for p, a, b in where[w]:
                     if p.kind == "heading" and w.istitle():
                         continue
-                    if lc.in_code(doc, p.offsets[a]):
+                    if p.in_code(a) or _in_url(p.text, a):
                         continue
                     if lc.source_char(doc, p.offsets[a]) != w[0]:
                         continue

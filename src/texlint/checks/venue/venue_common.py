@@ -120,7 +120,8 @@ class ChecklistAnswer:
 
 _ANSWER = re.compile(r"\\answer(Yes|No|NA|TODO)(?![A-Za-z@])")
 _DEFINE_BEFORE = re.compile(r"\\(?:re)?(?:new|provide)command\*?\s*\{?\s*$|\\def\s*$|\\let\s*$|\\DeclareRobustCommand\*?\s*\{?\s*$")
-_ANSWER_LABEL = re.compile(r"Answer\s*:?\s*(?:\}\s*)?$", re.I)
+#: "\\item[] Answer:" (new kits) before the answer macro; "The answer \\answerNA{} means" is instructions
+_ANSWER_LABEL = re.compile(r"(?:\\item\s*\[\s*\]\s*(?:\{?\\(?:bf|textbf)\s*\{?\s*)?Answer\s*:?|Answer\s*:)\s*(?:\}\s*)?$", re.I)
 _JUST_LABEL = re.compile(r"Justification\s*:?\s*\}?", re.I)
 _ITEM = re.compile(r"\\item\b")
 
@@ -138,6 +139,8 @@ def checklist_answers(doc: Document) -> list[ChecklistAnswer]:
     for f, text, start in body_texts(doc):
         prev_end = start
         for m in _ANSWER.finditer(text, start):
+            if any(a <= f.base + m.start() < b for a, b in doc.template_spans):
+                continue  # an answer macro quoted in the kit's guidelines
             before = text[max(0, m.start() - 60):m.start()]
             if _DEFINE_BEFORE.search(before):
                 continue

@@ -37,8 +37,7 @@
   Array.prototype.forEach.call(document.querySelectorAll(".area-filter"), function (b) {
     b.addEventListener("click", function () {
       var cat = b.dataset.cat;
-      var has = Array.prototype.some.call(sel.cat.options, function (o) { return o.value === cat; });
-      sel.cat.value = has ? cat : "";
+      sel.cat.value = cat;  // every area is an option: an area without findings shows none
       applyFilters();
       document.getElementById("findings").scrollIntoView({block: "start"});
     });
