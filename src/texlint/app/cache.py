@@ -44,6 +44,7 @@ from texlint.latex.model import Location
 from texlint.source.files import SourceFile
 from texlint.source.project import ProblemKind
 from texlint.util.paths import display_path
+from texlint.util.reading import MAX_FILE_BYTES, read_bytes, read_text
 
 CACHE_VERSION = 1
 DEFAULT_DIR_NAME = ".texlint_cache"
@@ -95,10 +96,9 @@ def code_fingerprint() -> str:
 
 
 def _hash_file(path: str | Path) -> str | None:
+    """SHA-256 of a regular file (None for anything else: a FIFO must not hang a lookup)."""
     try:
-        with open(path, "rb") as fh:
-            return hashlib.file_digest(fh, "sha256").hexdigest() if hasattr(hashlib, "file_digest") \
-                else hashlib.sha256(fh.read()).hexdigest()
+        return hashlib.sha256(read_bytes(path, MAX_FILE_BYTES)).hexdigest()
     except OSError:
         return None
 
@@ -108,7 +108,7 @@ def _paths_digest(paths) -> str:
     h = hashlib.sha256()
     for p in paths:
         p = Path(p)
-        files = sorted(p.rglob("*")) if p.is_dir() else [p]
+        files = sorted(p.glob("*.toml")) if p.is_dir() else [p]  # what pack_rules reads, nothing more
         for f in files:
             if f.is_file():
                 h.update(f"{f}\0{_hash_file(f)}\n".encode("utf-8", "surrogatepass"))
@@ -205,7 +205,15 @@ def _read_only(folder: Path) -> bool:
         return False  # a missing parent: mkdir below decides
 
 
+def _leads_elsewhere(cache_dir: Path) -> bool:
+    """A cache folder (or its subfolders) planted as a symlink: writing there would write
+    wherever it points, so texlint caches nothing."""
+    return any(p.is_symlink() for p in (cache_dir, cache_dir / f"v{CACHE_VERSION}", cache_dir / f"sources-v{CACHE_VERSION}"))
+
+
 def ensure_dir(cache_dir: Path) -> bool:
+    if _leads_elsewhere(cache_dir):
+        return False
     if not cache_dir.exists() and _read_only(cache_dir.parent):
         return False
     try:
@@ -259,7 +267,7 @@ def store(cache_dir: Path, key: str, dr, all_findings: list[Finding]) -> bool:
         hashes.append([p, digest])
     dirs = sorted({os.path.dirname(p) for p in files} | {str(folder)})
     entry = {
-        "cache": CACHE_VERSION, "version": __version__, "folder": str(folder),
+        "cache": CACHE_VERSION, "version": __version__, "key": key, "folder": str(folder),
         "files": hashes, "dirs": [[d, _listing(d)] for d in dirs],
         "venue": dr.venue, "review": dr.review, "suppressed": dr.suppressed, "baselined": dr.baselined,
         "findings": [_finding_to_dict(f, folder) for f in all_findings],
@@ -280,17 +288,56 @@ def store(cache_dir: Path, key: str, dr, all_findings: list[Finding]) -> bool:
     return True
 
 
-def lookup(cache_dir: Path, key: str, sources: bool = False) -> dict | None:
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
+_FINDING_TYPES = {"rule": str, "message": str, "severity": str, "name": str, "category": str, "excerpt": str,
+                  "context": str, "question": str, "suggestion": str, "fingerprint": str, "document_level": bool}
+_LOCATION_TYPES = {"file": str, "line": int, "column": int, "end_line": int, "end_column": int}
+
+
+def _shape_ok(entry, key: str, root: Path | None) -> bool:
+    """Whether what was read back is an entry texlint wrote for this key and root: every field
+    of the right type (a corrupt or forged file is a miss, never a crash or a served result)."""
+    if not isinstance(entry, dict) or entry.get("cache") != CACHE_VERSION or entry.get("version") != __version__:
+        return False
+    if entry.get("key") != key or not isinstance(entry.get("folder"), str):
+        return False
+    files, dirs = entry.get("files"), entry.get("dirs")
+    if not isinstance(files, list) or not all(isinstance(x, list) and len(x) == 2 and all(isinstance(y, str) for y in x)
+                                              for x in files):
+        return False
+    if root is not None and os.path.realpath(root) not in {p for p, _ in files}:
+        return False  # the entry must have validated the root document itself
+    if not isinstance(dirs, list) or not all(isinstance(x, list) and len(x) == 2 and isinstance(x[0], str)
+                                             and isinstance(x[1], list) for x in dirs):
+        return False
+    for name, kind in (("venue", str), ("review", bool), ("suppressed", int), ("baselined", int),
+                       ("summary", dict), ("rule_docs", dict), ("sources_digest", str), ("findings", list)):
+        if not isinstance(entry.get(name), kind):
+            return False
+    for f in entry["findings"]:
+        if not isinstance(f, dict) or not isinstance(f.get("location"), dict):
+            return False
+        if any(not isinstance(f.get(k), t) for k, t in _FINDING_TYPES.items()):
+            return False
+        loc = f["location"]
+        if any(not isinstance(loc.get(k), t) or isinstance(loc.get(k), bool) and t is int for k, t in _LOCATION_TYPES.items()):
+            return False
+    return all(isinstance(v, dict) for v in entry["rule_docs"].values())
+
+
+def lookup(cache_dir: Path, key: str, sources: bool = False, root: Path | None = None) -> dict | None:
     """The validated entry for ``key`` (findings as ``Finding`` objects; with ``sources``, the
-    source files as ``SourceFile`` objects), or None on a miss."""
+    source files as ``SourceFile`` objects), or None on a miss. Anything unreadable, malformed,
+    forged or stale is a miss."""
     path = _entry_path(cache_dir, key)
-    try:
-        with open(path, encoding="utf-8") as fh:
-            entry = json.load(fh)
-    except (OSError, ValueError):
+    if _leads_elsewhere(cache_dir):
         return None
     try:
-        if entry.get("cache") != CACHE_VERSION or entry.get("version") != __version__:
+        entry = json.loads(read_text(path, MAX_ENTRY_BYTES))
+    except (OSError, ValueError, RecursionError):
+        return None
+    try:
+        if not _shape_ok(entry, key, root):
             return None
         for p, digest in entry["files"]:
             if _hash_file(p) != digest:
@@ -301,13 +348,11 @@ def lookup(cache_dir: Path, key: str, sources: bool = False) -> dict | None:
         folder = Path(entry["folder"])
         entry["findings"] = [_finding_from_dict(f, folder) for f in entry["findings"]]
         entry["summary"] = _summary_paths(entry["summary"], lambda x: display_path(folder / x))
-        if not isinstance(entry["rule_docs"], dict):
-            return None
         if sources:
             entry["sources"] = _read_sources(cache_dir, key, entry["sources_digest"])
             if entry["sources"] is None:
                 return None
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
         return None
     return entry
 
@@ -316,13 +361,12 @@ def _read_sources(cache_dir: Path, key: str, digest: str) -> list[SourceFile] | 
     """The sources stored beside an entry, as ``SourceFile`` objects (None: missing, or not the
     ones written with this entry)."""
     try:
-        with open(_sources_path(cache_dir, key), encoding="utf-8") as fh:
-            text = fh.read()
+        text = read_text(_sources_path(cache_dir, key), MAX_ENTRY_BYTES)
         if hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest() != digest:
             return None
         out = []
         for row in json.loads(text):
             out.append(SourceFile(path=Path(row["path"]), rel=str(row["rel"]), text=str(row["text"]), index=len(out)))
         return out
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None

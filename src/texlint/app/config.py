@@ -7,12 +7,16 @@ unknown key, a bad value or an unknown rule id is a one-line error naming the fi
 
 from __future__ import annotations
 
+import math
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from texlint.engine.finding import SEVERITIES
 from texlint.engine.settings import Config
 from texlint.util.errors import ConfigError
+from texlint.util.paths import config_scope, is_within, search_top
+from texlint.util.reading import is_regular_file
 from texlint.util.tomlio import read_toml
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -49,38 +53,51 @@ def effective_config(root: Path, opts: "Options") -> Config:
 
 def find_config(start: Path) -> Path | None:
     """The nearest config file walking up from ``start`` (a pyproject.toml counts only with [tool.texlint])."""
-    cur = start.resolve()
-    if cur.is_file():
+    cur = Path(os.path.abspath(start))
+    if is_regular_file(cur) or not cur.is_dir():
         cur = cur.parent
+    top = search_top(cur)  # never above the work tree (or, without one, the folder above)
     for _ in range(64):
         for name in CONFIG_NAMES:
             cand = cur / name
-            if cand.is_file():
-                if name == "pyproject.toml":
-                    try:
-                        data = _read(cand)
-                    except ConfigError:
-                        raise
-                    if "texlint" not in data.get("tool", {}):
-                        continue
+            if is_regular_file(cand):
+                if name == "pyproject.toml" and not isinstance(_tool_table(_read(cand), cand).get("texlint"), dict):
+                    continue
                 return cand
-        if (cur / ".git").exists() or cur.parent == cur:
+        if cur == top or cur.parent == cur:
             break
         cur = cur.parent
     return None
+
+
+def _tool_table(data: dict, path: Path) -> dict:
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: key 'tool' must be a table")
+    return tool
 
 
 def _read(path: Path) -> dict:
     return read_toml(path, ConfigError)
 
 
-def load_config(path: Path | None) -> Config:
+MAX_EXTEND_DEPTH = 10
+
+
+def load_config(path: Path | None, _chain: tuple[str, ...] = ()) -> Config:
     if path is None:
         return Config()
+    real = os.path.realpath(path)
+    if real in _chain:
+        raise ConfigError(f"{path}: key 'extend' makes a loop ({' -> '.join(_chain + (real,))})")
+    if len(_chain) >= MAX_EXTEND_DEPTH:
+        raise ConfigError(f"{path}: 'extend' is nested more than {MAX_EXTEND_DEPTH} deep")
     data = _read(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("texlint", {})
-    return parse_config(data, path)
+        data = _tool_table(data, path).get("texlint", {})
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: key 'tool.texlint' must be a table")
+    return parse_config(data, path, _chain + (real,))
 
 
 def _list_of_str(value: Any, where: str) -> list[str]:
@@ -91,7 +108,17 @@ def _list_of_str(value: Any, where: str) -> list[str]:
     return list(value)
 
 
-def parse_config(data: dict, path: Path) -> Config:
+def _inside(value: str, path: Path, key: str) -> Path:
+    """A path a config file names, which must stay inside the config file's work tree (or folder)."""
+    scope = config_scope(path)
+    target = Path(os.path.realpath(path.parent / value))
+    if not is_within(target, scope):
+        raise ConfigError(f"{path}: key '{key}': {value} is outside the project ({scope}); texlint only reads "
+                          "files inside it (give such a file with --config instead)")
+    return target
+
+
+def parse_config(data: dict, path: Path, _chain: tuple[str, ...] = ()) -> Config:
     cfg = Config(source=str(path))
     for key, value in data.items():
         where = f"{path}: key '{key}'"
@@ -111,7 +138,7 @@ def parse_config(data: dict, path: Path) -> Config:
                     raise ConfigError(f"{path}: key 'severity.{rid}': must be one of {', '.join(SEVERITIES)}")
             cfg.severity = dict(value)
         elif key == "rule-paths":
-            cfg.rule_paths = [(path.parent / p).resolve() for p in _list_of_str(value, where)]
+            cfg.rule_paths = [_inside(p, path, key) for p in _list_of_str(value, where)]
         elif key == "venue":
             if value not in VENUES:
                 raise ConfigError(f"{where}: unknown venue '{value}' (one of {', '.join(VENUES)})")
@@ -133,15 +160,24 @@ def parse_config(data: dict, path: Path) -> Config:
                 raise ConfigError(f"{where} must be true or false")
             cfg.review = value
         elif key == "nlp-model":
-            if not isinstance(value, str):
+            if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{where} must be a string (an installed spaCy pipeline name)")
+            if "/" in value or "\\" in value or value.startswith("."):  # a pipeline folder, not a package name
+                target = _inside(value, path, key)
+                if not (target / "config.cfg").is_file():
+                    raise ConfigError(f"{where}: {value} is not a spaCy pipeline folder (no config.cfg)")
+                value = str(target)
             cfg.nlp_model = value
         elif key == "exclude":
             cfg.exclude = _list_of_str(value, where)
         elif key == "extend":
-            base = (path.parent / str(value)).resolve()
-            parent = load_config(base)
-            merged = parse_config({k: v for k, v in data.items() if k != "extend"}, path)
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{where} must be the path of another config file")
+            base = _inside(value, path, key)
+            if not is_regular_file(base):
+                raise ConfigError(f"{where}: {value} is not a file")
+            parent = load_config(base, _chain)
+            merged = parse_config({k: v for k, v in data.items() if k != "extend"}, path, _chain)
             return _merge(parent, merged, data)
     return cfg
 
@@ -178,11 +214,39 @@ def validate_ids(cfg: Config, registry) -> None:
         check(ids, f"per-file-ignores.{g}")
     for rid, opts in cfg.options.items():
         for rule in registry.matching(rid):
-            for k in opts:
+            for k, v in opts.items():
                 if k not in rule.options:
                     raise ConfigError(f"{cfg.source or 'command line'}: key 'options.{rid}.{k}': "
                                       f"rule {rule.code} has no option '{k}'"
                                       + (f" (options: {', '.join(rule.options)})" if rule.options else ""))
+                problem = _option_type_problem(v, rule.options[k])
+                if problem:
+                    raise ConfigError(f"{cfg.source or 'command line'}: key 'options.{rid}.{k}': {problem}")
+
+
+def _option_type_problem(value: Any, default: Any) -> str:
+    """Why ``value`` cannot stand for an option whose default is ``default`` ('' when it can)."""
+    if isinstance(default, bool):
+        return "" if isinstance(value, bool) else "must be true or false"
+    if isinstance(default, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return f"must be a number like {default!r}"
+        if isinstance(value, float) and not math.isfinite(value):
+            return "must be a finite number"
+        if isinstance(default, int) and not isinstance(value, int):
+            return f"must be a whole number like {default!r}"
+        if abs(value) > 10**9:
+            return "is out of range"
+        return ""
+    if isinstance(default, str):
+        return "" if isinstance(value, str) else "must be a string"
+    if isinstance(default, (list, tuple)):
+        if not isinstance(value, list):
+            return "must be a list"
+        kinds = {type(x) for x in default}
+        if kinds and any(type(x) not in kinds for x in value):
+            return f"must be a list of {', '.join(sorted(k.__name__ for k in kinds))}"
+    return ""
 
 
 STARTER = '''# texlint configuration (every key is documented in docs/config.md)

@@ -187,7 +187,7 @@ def cache_lookup(root: Path, named: set[Path] | None, opts: Options):
     cdir = cache.cache_dir_for(root, opts.cache_dir)
     if key is None:
         return None, None, None
-    entry = cache.lookup(cdir, key, sources=opts.need_sources)
+    entry = cache.lookup(cdir, key, sources=opts.need_sources, root=root)
     if entry is None:
         return None, key, cdir
     folder = Path(entry["folder"])

@@ -6,6 +6,7 @@ with the line it starts on. Malformed entries are skipped, never fatal.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def load_bibliography(root: Path, folder: Path, bib_names: list[str],
         entries.update(parse_bib(text, rel))
     if not used:
         bbl = root.with_suffix(".bbl")
-        if is_regular_file(bbl):
+        if is_regular_file(bbl) and is_within(Path(os.path.realpath(bbl)), folder):
             try:
                 text = decode(read_bytes(bbl, 32 * 1024 * 1024))[0]
                 entries.update(parse_bbl(text, bbl.name))

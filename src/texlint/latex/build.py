@@ -40,7 +40,13 @@ from texlint.latex.model import (
     Section,
     Table,
 )
-from texlint.latex.parse import mask_definition_bodies, mask_iffalse, mask_verbatim, parse_text
+from texlint.latex.parse import (
+    mask_definition_bodies,
+    mask_empty_math_in_tables,
+    mask_iffalse,
+    mask_verbatim,
+    parse_text,
+)
 from texlint.latex.roles import assign_roles
 from texlint.source.files import SourceFile
 from texlint.source.lexical import (
@@ -86,6 +92,9 @@ _AUTHOR_MACROS = {"author", "icmlauthor", "affiliation", "affil", "institute", "
                   "icmlaffiliation", "icmlcorrespondingauthor", "correspondingauthor", "altaffiliation"}
 #: Commands whose argument is code, a path or a command name, typeset in typewriter type.
 _CODE_MACROS = {"texttt", "code", "path", "codeword", "cmd", "command", "filename", "file", "pkg", "env", "lstinline"}
+_NEWTHEOREM = re.compile(r"\\newtheorem\*?\s*\{([^{}]+)\}\s*(?:\[[^\]]*\])?\s*\{([^{}]+)\}")
+_CODE_IN_BODY = re.compile(r"\\(?:texttt|ttfamily|tt\b|verb|lstinline|code\b)")
+_MACRO_CALL = re.compile(r"\\([A-Za-z@]+)\s*\{([^{}]*)\}")
 #: How the items of a venue checklist that hold the kit's own text begin.
 _CHECKLIST_TEMPLATE = ("Question:", "Guidelines:")
 #: Caption commands and the index of their caption argument (\\captionbox[list]{caption}[w][pos]{box}).
@@ -186,6 +195,9 @@ class Builder:
         self.file: SourceFile = root
         self.verbatim: set[str] = set(specs.VERBATIM_ENVS)  # plus the project's own, found in build()
         self.eaten: tuple[str, int, int] | None = None
+        self.passed_options: dict[str, list[str]] = {}
+        self.code_macros: dict[str, bool] = {}
+        self.theorem_envs: dict[str, str] = {}  # \\newtheorem{name}{Title}: name -> title (lower case)  # user macro -> whether it typesets code  # \\PassOptionsToPackage{opts}{pkg}
         self.tt_open: list[tuple[_Buffer, int]] = []  # \\ttfamily switched on: (buffer, start)  # a text macro whose following space TeX drops
 
     # -- entry ----------------------------------------------------------------------------
@@ -194,6 +206,8 @@ class Builder:
         texts = self._preload(root)
         macros, envs = scan_macros((t, f.base) for f, t in texts)
         self.verbatim = set(specs.VERBATIM_ENVS) | verbatim_environments(t for _f, t in texts)
+        self.theorem_envs = {m.group(1): m.group(2).strip().lower() for _f, t in texts
+                             for m in _NEWTHEOREM.finditer(mask_comments(t)) if m.group(1) not in _THEOREM_ENVS}
         envs = {n: spec for n, spec in envs.items() if n not in self.verbatim}
         self.user_macros = macros
         self.doc.macros = macros
@@ -236,7 +250,7 @@ class Builder:
         self.stack.append(real)
         prev, prev_skip = self.file, self.skip_until
         self.file, self.skip_until = sf, -1  # skip positions belong to one file
-        text = mask_definition_bodies(mask_verbatim(mask_iffalse(sf.parse_text), self.verbatim))
+        text = mask_empty_math_in_tables(mask_definition_bodies(mask_verbatim(mask_iffalse(sf.parse_text), self.verbatim)))
         nodes, problems = parse_text(text, self.db)
         for p in problems:
             self.project.problems.append(Problem(ProblemKind.PARSE, p.message, sf, p.offset, 1))
@@ -289,7 +303,8 @@ class Builder:
             self._front_section()
         if b.kind in ("body", "item"):
             self.pending_section_label = False
-        if b.kind == "item" and text.startswith(_CHECKLIST_TEMPLATE) and "\\answer" in self.file.text:
+        if b.kind == "item" and "\\answer" in self.file.text and (
+                text.startswith(_CHECKLIST_TEMPLATE) or self._old_style_checklist_question(text)):
             # a checklist's "Question:" and "Guidelines:" items are the kit's text; the answers stay
             self.doc.template_spans.append((offs[0], offs[-1] + 1))
             return None
@@ -300,6 +315,13 @@ class Builder:
         if self.section is not None and b.kind not in ("title",):
             self.section.prose.append(prose)
         return prose
+
+    def _old_style_checklist_question(self, text: str) -> bool:
+        """An item of a checklist section in the older NeurIPS layout ("\\item Did you ...?
+        \\answerYes{...}"): the question is the kit's; the answer macro holds the authors' text."""
+        sec = self.section
+        return sec is not None and re.search(r"checklist", sec.title or "", re.I) is not None \
+            and not text.startswith(("Justification", "Answer"))
 
     def _paragraph_break(self) -> None:
         """End the current paragraph (or list item) and start a fresh one of the same kind."""
@@ -490,7 +512,8 @@ class Builder:
             self._cite(node, name, args, start, end)
         elif name in specs.REF_MACROS:
             labels = _split(_arg_text(args, 0 if name == "hyperref" else -1))
-            self.doc.refs.append(Reference(tuple(labels), name, start, node.len, self._preceding(node.pos)))
+            self.doc.refs.append(Reference(tuple(labels), name, start, node.len, self._preceding(node.pos),
+                                           in_prose=bool(self.bufs) and self.buf.kind not in ("discard", "cell")))
             if name == "hyperref":
                 self._walk_arg(args, -1)
             else:
@@ -554,11 +577,14 @@ class Builder:
         elif name == "documentclass":
             self.doc.documentclass = _arg_text(args, 1).strip()
             self.doc.class_options = _split(_arg_text(args, 0))
+        elif name == "PassOptionsToPackage":
+            for pkg in _split(_arg_text(args, 1)):
+                self.passed_options.setdefault(pkg, []).extend(_split(_arg_text(args, 0)))
         elif name in ("usepackage", "RequirePackage"):
             opts = _split(_arg_text(args, 0))
             pkgs = _split(_arg_text(args, 1))
             for pkg in pkgs:
-                self.doc.packages[pkg] = opts
+                self.doc.packages[pkg] = self.passed_options.get(pkg, []) + opts
             self.doc.commands.append(Command("usepackage", start, node.len, tuple(pkgs)))
         elif name == "includeonly":
             self.doc.includeonly = _split(_arg_text(args, -1))
@@ -660,9 +686,28 @@ class Builder:
             return
         body = mac.body
         last = f"#{mac.nargs}"
-        if last in body and not re.search(r"\$[^$]*" + re.escape(last), body) and not re.search(
-                r"\\(?:textcolor|color|todo|marginpar|footnote|hl|sout)", body):
-            self._walk_arg(args, -1)
+        if last not in body or re.search(r"\$[^$]*" + re.escape(last), body):
+            return
+        if self.buf.kind == "heading" or not re.search(r"\\(?:textcolor|color|todo|marginpar|footnote|hl|sout)", body):
+            # (an author-comment macro colours its note; in a heading, a colour only marks revised text)
+            if self._typesets_code(name):
+                self._code(lambda: self._walk_arg(args, -1))  # \newcommand{\cmd}[1]{\texttt{#1}}
+            else:
+                self._walk_arg(args, -1)
+
+    def _typesets_code(self, name: str, depth: int = 0) -> bool:
+        """Whether a user macro puts its argument in typewriter type, itself or through another
+        user macro (\\AgentDo{#1} -> \\AgentAction{#1} -> \\texttt{#1})."""
+        hit = self.code_macros.get(name)
+        if hit is not None:
+            return hit
+        body = self.user_macros[name].body or ""
+        result = _CODE_IN_BODY.search(body) is not None
+        if not result and depth < 4:
+            result = any(m.group(1) in self.user_macros and m.group(1) != name and "#" in m.group(2)
+                         and self._typesets_code(m.group(1), depth + 1) for m in _MACRO_CALL.finditer(body))
+        self.code_macros[name] = result
+        return result
 
     def _section_macro(self, node, name: str, args) -> None:
         self._paragraph_break()
@@ -869,7 +914,8 @@ class Builder:
             if kind_before in ("body", "item"):
                 self.bufs[-1] = _Buffer(kind_before if self.list_depth else "body")
             return
-        if env in _THEOREM_ENVS:
+        if env in _THEOREM_ENVS or env in self.theorem_envs:
+            kind = self.theorem_envs.get(env, env)  # \\newtheorem{prop}{Proposition}: a proposition
             self._paragraph_break()
             self.env_stack.append(env)
             first = len(self.doc.prose)
@@ -877,7 +923,7 @@ class Builder:
             self._paragraph_break()
             self.env_stack.pop()
             text = " ".join(p.text for p in self.doc.prose[first:])
-            self.doc.commands.append(Command("theorem-env", start, node.len, (env,), text))
+            self.doc.commands.append(Command("theorem-env", start, node.len, (kind,), text))
             return
         if env == "tablenotes":
             self._walk(node.nodelist)
@@ -892,6 +938,8 @@ class Builder:
 
     def _float(self, node, env: str, start: int) -> None:
         kind = specs.FLOAT_ENVS[env]
+        if self.section is not None:
+            self.section.displays += 1  # a figure or a table is content of its section
         self.doc.floats.append(Float(env=env, offset=start, length=node.len, kind=kind))
         self.float_stack.append(len(self.doc.floats) - 1)
         self._push("discard")
@@ -900,6 +948,8 @@ class Builder:
         self.float_stack.pop()
 
     def _tabular(self, node, env: str, start: int) -> None:
+        if self.section is not None and not self.float_stack:
+            self.section.displays += 1
         table = Table(offset=start, env=env, float_index=self.float_stack[-1] if self.float_stack else None)
         table.rows.append([])
         self.doc.tables.append(table)

@@ -118,7 +118,7 @@ class Section:
     label: str | None = None
     in_appendix: bool = False
     parent: "Section | None" = None
-    displays: int = 0  # verbatim content (code listings): not an empty section
+    displays: int = 0  # non-prose content (listings, figures, tables): not an empty section
 
     def sentences(self) -> Iterator[Sentence]:
         for p in self.prose:
@@ -143,6 +143,7 @@ class Reference:
     offset: int
     length: int
     preceding: str = ""  # the source text just before the command (for spacing rules)
+    in_prose: bool = True  # False inside a picture, a table cell or other non-prose material
 
 
 @dataclass

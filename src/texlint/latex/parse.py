@@ -26,7 +26,10 @@ class ParseProblem:
 
 _DEFINITION = re.compile(
     r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|(?:re)?newenvironment)\*?\s*"
-    r"(?:\{[^{}]*\}|\\[A-Za-z@]+)\s*(?:\[[^\]\n]*\]\s*){0,2}\{|\\[gex]?def\s*\\[A-Za-z@]+[^{\n]{0,30}\{")
+    r"(?:\{[^{}]*\}|\\[A-Za-z@]+)\s*(?:\[[^\]\n]*\]\s*){0,2}\{|\\[gex]?def\s*\\[A-Za-z@]+[^{\n]{0,30}\{"
+    # key-value settings hold code, not text: a TikZ style may open an environment in one key
+    # and close it in another (\tikzset{box/.style={execute at begin node=\begin{varwidth}...}})
+    r"|\\(?:tikzset|pgfkeys|pgfplotsset|tcbset|tikzstyle\s*\{[^{}]*\}\s*=)\s*\{")
 
 
 def mask_definition_bodies(text: str) -> str:
@@ -35,7 +38,7 @@ def mask_definition_bodies(text: str) -> str:
     Bodies are never prose, and ``\\newenvironment{x}{\\begin{tikzpicture}}{\\end{tikzpicture}}``
     splits an environment across arguments, which a parser reads as mismatched environments.
     The macro pre-scan reads definitions from the unmasked text."""
-    if "new" not in text and "def" not in text:
+    if "new" not in text and "def" not in text and "set" not in text and "tikzstyle" not in text:
         return text
     out = None
     for m in _DEFINITION.finditer(text):
@@ -54,6 +57,47 @@ def mask_definition_bodies(text: str) -> str:
             if nxt is None:
                 break
             start = nxt.end()
+    for m in _TIKZSTYLE.finditer(text):  # \tikzstyle{name} = [key=value, ...]: code up to the matching ]
+        depth, i, end = 0, m.end(), min(len(text), m.end() + 20000)
+        while i < end:
+            c = text[i]
+            if c == "\\":
+                i += 2
+                continue
+            if c == "{":
+                depth += 1
+            elif c == "}":
+                depth -= 1
+            elif c == "]" and depth <= 0:
+                break
+            i += 1
+        if i >= end:
+            continue
+        if out is None:
+            out = list(text)
+        for k in range(m.end(), i):
+            if out[k] not in "\r\n":
+                out[k] = " "
+    return "".join(out) if out is not None else text
+
+
+_TIKZSTYLE = re.compile(r"\\tikzstyle\s*\{[^{}]*\}\s*=\s*\[")
+_EMPTY_DISPLAY = re.compile(r"\$\$(?=\s*(?:&|\\\\|\\tabularnewline))")
+_TABULAR_SPAN = re.compile(r"\\begin\{(tabular[x*]?|tabulary|longtable|tabu|NiceTabular|tblr)\}(.*?)\\end\{\1\}", re.S)
+
+
+def mask_empty_math_in_tables(text: str) -> str:
+    """Blank ``$$`` that ends a table cell: in a cell it is an empty formula, not display math
+    (a placeholder such as ``\\system{}$$ & 84.0``), and a parser reading it as display math
+    loses the rest of the table."""
+    if "$$" not in text or "\\begin{" not in text:
+        return text
+    out = None
+    for m in _TABULAR_SPAN.finditer(text):
+        for e in _EMPTY_DISPLAY.finditer(text, m.start(2), m.end(2)):
+            if out is None:
+                out = list(text)
+            out[e.start()] = out[e.start() + 1] = " "
     return "".join(out) if out is not None else text
 
 
@@ -159,6 +203,12 @@ def parse_text(text: str, db) -> tuple[list, list[ParseProblem]]:
     starts = None
     expecting_seen: set[str] = set()
     for msg in cap.messages[:200]:
+        if "End of input while parsing arguments" in msg:
+            m_end = _POS.search(msg)
+            if m_end is not None:
+                line_no = int(m_end.group(1))
+                if not "".join(text.splitlines()[line_no:]).strip():
+                    continue  # a file that ends in a command (a table body's last \\\\): fine when included
         exp = re.search(r"was expecting '([^']*)'", msg)
         if exp:  # one unclosed environment makes every later \end mismatch: report it once
             if exp.group(1) in expecting_seen:

@@ -62,7 +62,7 @@ _EXTRA_MACROS = [
     ("input", "{"), ("include", "{"), ("subfile", "{"), ("import", "{{"), ("subimport", "{{"),
     ("inputfrom", "{{"), ("subinputfrom", "{{"), ("includefrom", "{{"), ("subincludefrom", "{{"),
     ("InputIfFileExists", "{{{"), ("includeonly", "{"), ("excludeonly", "{"),
-    ("documentclass", "[{["), ("usepackage", "[{["), ("RequirePackage", "[{["),
+    ("documentclass", "[{["), ("usepackage", "[{["), ("PassOptionsToPackage", "{{"), ("RequirePackage", "[{["),
     ("bibliography", "{"), ("bibliographystyle", "{"), ("addbibresource", "[{"),
     ("printbibliography", "["), ("appendix", ""), ("maketitle", ""), ("tableofcontents", ""),
     ("chapter", "*[{"), ("part", "*[{"), ("section", "*[{"), ("subsection", "*[{"),

@@ -119,3 +119,28 @@ def declared_encoding(text: str) -> str | None:
         if enc:
             return enc
     return None
+
+
+_CODING_COMMENT = re.compile(rb"%[^\n]{0,80}?\b(?:encoding|coding|charset)\s*[:=]\s*([A-Za-z0-9_.-]+)", re.I)
+
+
+def encoding_comment(data: bytes) -> str | None:
+    """An encoding a comment in the first lines names (``% !TEX encoding = ISO-8859-1``,
+    ``% -*- coding: latin-1 -*-``), if Python knows it."""
+    import codecs
+
+    for line in data.split(b"\n", 5)[:5]:
+        m = _CODING_COMMENT.search(line)
+        if m:
+            name = m.group(1).decode("ascii", "replace")
+            try:
+                return codecs.lookup(name).name
+            except LookupError:
+                return None
+    return None
+
+
+def non_ascii_only_in_comments(text: str) -> bool:
+    """Whether every non-ASCII character of ``text`` sits in a % comment (then the guessed
+    encoding changes nothing in the PDF)."""
+    return mask_comments(text).isascii()

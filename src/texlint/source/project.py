@@ -19,7 +19,9 @@ from texlint.source.files import (
     SourceFile,
     declared_encoding,
     decode,
+    encoding_comment,
     looks_binary,
+    non_ascii_only_in_comments,
 )
 from texlint.util.errors import InputError
 from texlint.util.paths import is_within
@@ -51,6 +53,7 @@ class Problem:
     file: "SourceFile | None" = None
     offset: int = 0
     length: int = 0
+    harmless: bool = False  # changes nothing in the PDF (e.g. the odd bytes are all in comments)
 
 
 class Project:
@@ -77,13 +80,14 @@ class Project:
             raise InputError(str(exc)) from None
         if looks_binary(data):
             raise InputError(f"{self.root_path}: not a LaTeX file (binary content)")
-        text, enc, fell_back = decode(data)
+        text, enc, fell_back = decode(data, encoding_comment(data))
         self.declared_encoding = declared_encoding(text)
         if fell_back and self.declared_encoding:
-            text, enc, fell_back = decode(data, self.declared_encoding)
+            text, enc, fell_back = decode(data, encoding_comment(data) or self.declared_encoding)
         sf = self._add(self.root_path, text, enc)
         if fell_back:
-            self.problems.append(Problem(ProblemKind.ENCODING, f"file is not UTF-8; read as {enc}", sf))
+            self.problems.append(Problem(ProblemKind.ENCODING, f"file is not UTF-8; read as {enc}", sf,
+                                         harmless=non_ascii_only_in_comments(text)))
         return sf
 
     def _add(self, path: Path, text: str, encoding: str) -> SourceFile:
@@ -158,10 +162,11 @@ class Project:
         if looks_binary(data):
             self.problems.append(Problem(ProblemKind.BINARY, f"included file is binary, not read: {name}", src, offset, length))
             return None
-        text, enc, fell_back = decode(data, self.declared_encoding)
+        text, enc, fell_back = decode(data, encoding_comment(data) or self.declared_encoding)
         sf = self._add(path, text, enc)
         if fell_back:
-            self.problems.append(Problem(ProblemKind.ENCODING, f"file is not UTF-8 and declares no encoding; read as {enc}", sf))
+            self.problems.append(Problem(ProblemKind.ENCODING, f"file is not UTF-8 and declares no encoding; read as {enc}",
+                                         sf, harmless=non_ascii_only_in_comments(text)))
         return sf
 
     def file_at(self, global_offset: int) -> SourceFile:

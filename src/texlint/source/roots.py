@@ -17,7 +17,8 @@ from texlint.source.lexical import (
     include_commands,
     strip_comments,
 )
-from texlint.util.paths import is_within
+from texlint.util.errors import InputError
+from texlint.util.paths import is_within, search_top
 from texlint.util.reading import is_regular_file, read_bytes
 
 
@@ -29,18 +30,6 @@ def _read_text(path: Path) -> str:
     if looks_binary(data):
         return ""
     return decode(data)[0]
-
-
-def _project_top(start: Path) -> Path:
-    """The git work tree holding ``start``, else ``start`` itself."""
-    cur = start
-    for _ in range(40):
-        if (cur / ".git").exists():
-            return cur
-        if cur.parent == cur:
-            break
-        cur = cur.parent
-    return start
 
 
 class IncludeGraph:
@@ -131,16 +120,17 @@ def find_root(file: Path) -> Path:
     text = _read_text(file)
     head = "\n".join(text.splitlines()[:20])
     m = MAGIC_ROOT.search(head)
+    top = search_top(file.parent)
     if m:
-        cand = (file.parent / m.group(1).strip()).resolve()
+        named = m.group(1).strip()
+        cand = Path(os.path.realpath(file.parent / named))
+        if not is_within(cand, Path(os.path.realpath(top))):
+            raise InputError(f"{file}: '% !TEX root = {named}' points outside the project ({top}); texlint does not "
+                             "follow it (name the root on the command line)")
         if is_regular_file(cand):
             return cand
     if DOCUMENTCLASS.search(text):
         return file
-    top = _project_top(file.parent)
-    if top == file.parent and not (top / ".git").exists():
-        # No work tree: the root is usually beside the file or one folder up (sections/intro.tex).
-        top = file.parent.parent if file.parent.parent != file.parent else file.parent
     graph = IncludeGraph(top)
     real = Path(os.path.realpath(file))
     candidates = [r for r in graph.roots() if r != real and graph.reaches(r, real)]

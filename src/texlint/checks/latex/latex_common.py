@@ -119,6 +119,7 @@ def _expand(template: str, args: list[str]) -> str | None:
     return None if "#" in out else out.strip()
 
 
+_ENDS_WITH_LABEL = re.compile(r"\\label\s*$")
 _LABEL_IN_BODY = re.compile(r"\\label\s*\{([^{}]*)\}")
 _REF_IN_BODY = re.compile(r"\\(?:[cC]ref|[vV]ref|ref|eqref|autoref|Autoref|pageref|subref|nameref|cpageref|Cpageref|labelcref)\*?\s*\{([^{}]*)\}")
 
@@ -132,6 +133,11 @@ def macro_labels(doc) -> tuple[set[str], set[str]]:
     used: set[str] = set()
     for mac in doc.macros.values():
         body = mac.body or ""
+        if mac.nargs == 0 and _ENDS_WITH_LABEL.search(body):
+            # \newcommand{\alglinelabel}{\refstepcounter{ALC@line}\label}: \alglinelabel{x} defines x
+            for args in macro_invocations(doc, mac.name, 1):
+                defined.add(args[0].strip())
+            continue
         for rx, into in ((_LABEL_IN_BODY, defined), (_REF_IN_BODY, used)):
             templates = [m.group(1) for m in rx.finditer(body)]
             if not templates:

@@ -25,7 +25,7 @@ class _LoaderRule(Rule):
 
     def check(self, doc, ctx):
         for p in doc.problems:
-            if p.kind not in self.kinds:
+            if p.kind not in self.kinds or p.harmless:
                 continue
             loc = doc.problem_location(p)
             excerpt = p.file.line_text(loc.line).strip() if p.file is not None else ""

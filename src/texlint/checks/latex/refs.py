@@ -172,6 +172,8 @@ class UnreferencedFloat(Rule):
             names = [n for n in fl.labels if n]
             if not names or any(n in used for n in names):
                 continue
+            if fl.captions == 0 and fl.caption is None:
+                continue  # no caption, no number: there is nothing to cite it by
             if any(lc.name_used_in_source(doc, n) for n in names):
                 continue
             yield ctx.offset_finding(fl.offset, fl.offset + len(f"\\begin{{{fl.env}}}"),
@@ -202,6 +204,24 @@ class FloatWithoutCaption(Rule):
                                      f"this {fl.kind} has no \\caption")
 
 
+_RANGE_WORDS = re.compile(r"\s*(?:through|to|--|–|—|-)\s*$")
+
+
+def _referenced_ranges(doc) -> list[tuple[int, int]]:
+    """Source spans between two floats whose labels are cited as a range (``\\ref{a} through
+    \\ref{b}``, ``\\crefrange{a}{b}``): the floats in between need no label of their own."""
+    pairs = [r.labels[:2] for r in doc.refs if r.command.lower() == "crefrange" and len(r.labels) >= 2]
+    for p in doc.prose:
+        refs = [ph for ph in p.placeholders if ph.kind == "ref" and ph.payload]
+        for a, b in zip(refs, refs[1:]):
+            if _RANGE_WORDS.match(p.text[a.end:b.start]) and p.text[a.end:b.start].strip():
+                pairs.append((a.payload[0], b.payload[0]))
+    if not pairs:
+        return []
+    at = {lab.name: lab.offset for lab in doc.labels}
+    return [(at[x], at[y]) for x, y in pairs if x in at and y in at and at[x] < at[y]]
+
+
 @register
 class FloatWithoutLabel(Rule):
     code = "L105"
@@ -215,9 +235,12 @@ class FloatWithoutLabel(Rule):
     fix = "Add \\label{fig:...} right after the \\caption and reference it from the text."
 
     def check(self, doc, ctx):
+        spans = _referenced_ranges(doc)
         for _, fl in _real_floats(doc):
             if fl.labels or fl.caption is None:
                 continue
+            if any(a < fl.offset < b for a, b in spans):
+                continue  # a gallery cited as "Figures \\ref{first} through \\ref{last}"
             body = doc.source_text(fl.offset, fl.offset + fl.length)
             if re.search(r"\\label\b|label\s*=", body):
                 continue
@@ -261,6 +284,16 @@ _HARD_REF = re.compile(
     r"Chapters?|Ch\.)\s(\(?)(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?|[A-H](?:\.\d{1,2}){0,2})(\)?)(?![\w⟦]|\.\d)")
 
 
+def _numbered(noun: str, envs: set[str], label_prefixes: set[str]) -> bool:
+    """Whether the paper numbers this kind of result itself (an environment or labels for it)."""
+    stem = noun.lower().rstrip(".")[:3]  # thm/the, lem, cor, pro, def
+    stems = {"thm": "the", "the": "the"}
+    key = stems.get(stem, stem)
+    return any(e.startswith(key) for e in envs) or any(p.startswith(key) or (key == "the" and p == "thm")
+                                                          for p in label_prefixes)
+
+
+_THEOREM_NOUN = re.compile(r"Theorem|Thm|Lemma|Corollary|Proposition|Definition")
 #: "Theorem 3.6 of the textbook by Smith \\cite{..}": a number in a cited work, not in this paper
 _OF_CITED = re.compile(r"\s*(?:of|in|from)\b[^.⟦]{0,60}⟦cite⟧")
 
@@ -278,6 +311,8 @@ class HardcodedReference(Rule):
     fix = "Label the target and write Table~\\ref{tab:...} (or \\cref{...})."
 
     def check(self, doc, ctx):
+        envs = {c.args[0].lower() for c in doc.commands if c.name == "theorem-env" and c.args}
+        prefixes = {lab.name.split(":")[0].lower() for lab in doc.labels if ":" in lab.name}
         for prose in ctx.prose_in(("any", "captions", "footnotes")):
             text = prose.text
             if not any(ch.isdigit() for ch in text):
@@ -288,6 +323,11 @@ class HardcodedReference(Rule):
                     continue  # "Table A" needs the appendix context to be a reference
                 if noun.startswith(("Appendix", "App")) and num[0].isalpha() and len(num) == 1 and m.end() < len(text) and text[m.end():m.end() + 1].isalpha():
                     continue
+                if _THEOREM_NOUN.match(noun) and not _numbered(noun, envs, prefixes):
+                    continue  # hand-numbered propositions (bold text, no environment): nothing to \\ref
+                if m.start() == len(text) - len(text.lstrip()) and _THEOREM_NOUN.match(noun) and \
+                        text[m.end():m.end() + 2].lstrip()[:1] in (".", ":", "(", ""):
+                    continue  # "Proposition 1. Let ...": a heading typed by hand, not a reference to one
                 # the number must be typed in the source, not produced by a macro
                 a = m.start(3)
                 if lc.source_char(doc, prose.offsets[a]) != num[0]:
@@ -327,6 +367,8 @@ class MissingTieBeforeRef(Rule):
 
     def check(self, doc, ctx):
         for ref in doc.refs:
+            if not ref.in_prose:
+                continue  # a label in a picture or a table cell is not running text
             if ref.command not in _BARE_REFS:
                 continue
             word, sep = _preceding_word(ref.preceding)
@@ -420,6 +462,42 @@ class CitationAsNoun(Rule):
                                             "a numeric citation used as a noun: name the authors (He et al.~\\cite{...})")
 
 
+_TEXTUAL_VERB = re.compile(
+    r"\s*(?:[,;]\s*)?(?:and colleagues\s+)?(?:show|shows|showed|shown|propose|proposes|proposed|introduce[sd]?|"
+    r"use[sd]?|find|finds|found|demonstrate[sd]?|argue[sd]?|report(?:s|ed)?|stud(?:y|ies|ied)|extend(?:s|ed)?|"
+    r"present(?:s|ed)?|develop(?:s|ed)?|appl(?:y|ies|ied)|consider(?:s|ed)?|observe[sd]?|suggest(?:s|ed)?|"
+    r"describe[sd]?|define[sd]?|prove[sd]?|obtain(?:s|ed)?|achieve[sd]?|provide[sd]?|note[sd]?)\b")
+
+
+_CITE_LIST = re.compile(r"^(?:\s*(?:,|and|,\s*and)\s*⟦cite⟧)+")
+
+
+_NOT_A_VERB = frozenset("for in of and or with on at by to from as but which that where while see cf e i "
+                        "also et respectively".split())
+
+
+def _reads_as_subject(after: str) -> bool:
+    """Whether the words after a citation make it the subject: a verb follows (``... show``)."""
+    if _TEXTUAL_VERB.match(after):
+        return True
+    m = re.match(r"\s+([a-z]+)\b", after)
+    return m is not None and m.group(1) not in _NOT_A_VERB and (m.group(1).endswith(("ed", "s")) or
+                                                              m.group(1) in ("is", "was", "has", "can", "uses"))
+
+
+def _text_after_cites(doc) -> dict[int, str]:
+    """For each citation command (by source offset), the prose text after it, past a list of
+    further citations ("\\cite{a}, \\cite{b} and \\cite{c} learned ..."): where a verb follows,
+    the citations are the sentence's subject."""
+    out = {}
+    for p in doc.prose:
+        for ph in p.placeholders:
+            if ph.kind == "cite" and ph.start < len(p.offsets):
+                rest = p.text[ph.end:ph.end + 160]
+                out[p.offsets[ph.start]] = rest[_CITE_LIST.match(rest).end() if _CITE_LIST.match(rest) else 0:][:40]
+    return out
+
+
 @register
 class MixedCiteCommands(Rule):
     code = "L111"
@@ -444,9 +522,12 @@ class MixedCiteCommands(Rule):
             return
         n_cite = cmds.count("cite")
         n_citep = cmds.count("citep") + cmds.count("citet")
+        after = _text_after_cites(doc)
         for c in doc.citations:
             if c.command != "cite":
                 continue
+            if _reads_as_subject(after.get(c.offset, "")):
+                continue  # "\\cite{x} show that ...": the author-year \\cite prints as meant (like \\citet)
             yield ctx.offset_finding(c.offset, c.offset + c.length,
                                      f"\\cite next to \\citep/\\citet ({n_cite} \\cite vs {n_citep} \\citep/\\citet): with author-year natbib it prints like \\citet",
                                      suggestion="\\citep")

@@ -227,6 +227,7 @@ class RepeatedWord(Rule):
 # -- acronyms ---------------------------------------------------------------------------------------
 
 _DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9]{0,20}[A-Z][A-Za-z0-9-]{0,20}?)(s?)\s*[),;]")
+_DEF_INSIDE = re.compile(r"\(([A-Za-z][^(),;]{2,80}),\s*([A-Z][A-Za-z0-9]{0,20}[A-Z][A-Za-z0-9-]{0,20}?)(s?)\s*\)")
 _STOP = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "with", "by", "from", "via", "at", "based"}
 
 
@@ -257,7 +258,15 @@ def _initials_match(acr: str, before: str) -> bool:
         hits = sum(1 for c in initials if c in caps)
         if hits >= max(2, len(content) - 1) and len(content) <= len(letters) + 2:
             return True
+        if len(content) == 1 and len(caps) == 2 and _compound(content[0].lower(), caps):
+            return True  # autoregressive (AR), autoencoder (AE)
     return False
+
+
+def _compound(word: str, caps: list[str]) -> bool:
+    """One compound word spelling a two-letter acronym: the second letter starts a later part."""
+    i = word.find(caps[1], 3)
+    return word[0] == caps[0] and len(word) >= 6 and 3 <= i <= len(word) - 3
 
 
 def _ordered_prose(doc):
@@ -288,11 +297,17 @@ def _definitions(doc):
     out = []
     for group, is_abs in ((abstract, True), (body, False)):
         for p in group:
+            here = []
             for m in _DEF.finditer(p.text):
                 acr = m.group(1)
                 if not _initials_match(acr, p.text[max(0, m.start() - 120):m.start()]):
                     continue
-                out.append((acr, p, m.start(1), m.end(1) + len(m.group(2)), is_abs))
+                here.append((acr, p, m.start(1), m.end(1) + len(m.group(2)), is_abs))
+            for m in _DEF_INSIDE.finditer(p.text):  # "(effective positional encoding, EPE)"
+                acr = m.group(2)
+                if _initials_match(acr, m.group(1)):
+                    here.append((acr, p, m.start(2), m.end(2) + len(m.group(3)), is_abs))
+            out.extend(sorted(here, key=lambda d: d[2]))  # reading order within the paragraph
     return out
 
 
@@ -326,6 +341,8 @@ class AcronymBeforeDefinition(Rule):
                 for m in rx.finditer(p.text[:limit] if limit is not None else p.text):
                     if p.text[max(0, m.start() - 1):m.start()] == "(":
                         continue
+                    if p is dprose and dstart - m.end() < 150 and not re.search(r"[.!?]\s", p.text[m.end():dstart]):
+                        continue  # inside the long form it defines: "AAAI Conference on ... (AAAI)"
                     hit = m
                     break
                 if hit is not None:
@@ -389,6 +406,8 @@ class InconsistentNameCasing(Rule):
         for p in ctx.prose_in(("any", "captions", "footnotes", "headings")):
             for m in _CAMEL.finditer(p.text):
                 w = m.group(1)
+                if p.in_code(m.start()) or _in_url(p.text, m.start()) or lc.source_char(doc, p.offsets[m.start()]) != w[0]:
+                    continue  # count only what the authors typed as prose (not macro output, code or URLs)
                 forms[w.lower()][w] += 1
                 where[w].append((p, m.start(), m.end()))
         for low, counter in forms.items():
@@ -409,10 +428,6 @@ class InconsistentNameCasing(Rule):
                     continue  # FOONET in a small-caps heading
                 for p, a, b in where[w]:
                     if p.kind == "heading" and w.istitle():
-                        continue
-                    if p.in_code(a) or _in_url(p.text, a):
-                        continue
-                    if lc.source_char(doc, p.offsets[a]) != w[0]:
                         continue
                     yield ctx.prose_finding(p, a, b, f"'{w}' is spelled '{main}' elsewhere ({counter[main]} times)",
                                             suggestion=main)
