@@ -7,6 +7,7 @@ then fills severity, name, category and fingerprint.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING, Iterator
 
 from texlint.engine.finding import Finding
@@ -73,19 +74,17 @@ class Context:
         meta = self._meta()
         if question is not None:
             meta["question"] = question
-        return Finding(message=message, location=loc, excerpt=_clip(sent.text), context=sent.text,
-                       suggestion=suggestion, **meta)
+        text = _around(sent.text, a - sent.start, b - sent.start)
+        return Finding(message=message, location=loc, excerpt=_clip(text), context=text, suggestion=suggestion, **meta)
 
     def prose_finding(self, prose: Prose, start: int, end: int, message: str, suggestion: str = "",
                       context: str | None = None) -> Finding:
         loc = self.doc.prose_location(prose, start, end)
         sent_text = context
         if sent_text is None:
-            sent_text = prose.text
-            for s in prose.sentences:
-                if s.start <= start < s.end:
-                    sent_text = s.text
-                    break
+            s = _sentence_at(prose, start)
+            sent_text = _around(s.text, start - s.start, end - s.start) if s is not None else \
+                _around(prose.text, start, end)
         return Finding(message=message, location=loc, excerpt=_clip(sent_text), context=sent_text,
                        suggestion=suggestion, **self._meta())
 
@@ -94,9 +93,9 @@ class Context:
         """A finding on the global source range [start, end)."""
         loc = self.doc.location(start, end)
         f = self.doc.file_at(start)
-        line = f.line_text(loc.line)
-        return Finding(message=message, location=loc, excerpt=_clip(line.strip()),
-                       context=context if context is not None else line.strip(), suggestion=suggestion,
+        line = _line_around(f, loc.line, start - f.base, end - f.base).strip()
+        return Finding(message=message, location=loc, excerpt=_clip(line),
+                       context=context if context is not None else line, suggestion=suggestion,
                        **self._meta())
 
     def document_finding(self, message: str, section: "Section | None" = None, question: str | None = None,
@@ -134,6 +133,53 @@ def _in_scope(p: Prose, scopes: tuple[str, ...]) -> bool:
     return False
 
 
+#: A finding's context (its sentence or source line, from which the fingerprint is taken) longer
+#: than this is cut to a window around the finding, so the work per finding stays bounded even in
+#: a 200 KB run-on paragraph or a 2 MB line; ordinary sentences and lines are kept whole.
+MAX_CONTEXT = 10_000
+CONTEXT_WINDOW = 2_000
+
+
+def _around(text: str, start: int, end: int) -> str:
+    if len(text) <= MAX_CONTEXT:
+        return text
+    return text[max(0, start - CONTEXT_WINDOW):max(end, start) + CONTEXT_WINDOW]
+
+
+def _line_around(f, line: int, start: int, end: int) -> str:
+    """The source line (as ``SourceFile.line_text``), or a window of it around the finding."""
+    a = f.line_starts[line - 1]
+    b = f.line_starts[line] if line < len(f.line_starts) else len(f.text)
+    if b - a <= MAX_CONTEXT:
+        return f.line_text(line)
+    return f.text[max(a, start - CONTEXT_WINDOW):min(b, max(end, start) + CONTEXT_WINDOW)].rstrip("\r\n")
+
+
+def _sentence_at(prose: Prose, i: int):
+    """The sentence of ``prose`` holding character ``i`` (binary search: many findings in one
+    long paragraph must not each scan all its sentences)."""
+    sents = prose.sentences
+    if not sents:
+        return None
+    starts = [s.start for s in sents] if len(sents) < 64 else _starts(prose)
+    k = bisect_right(starts, i) - 1
+    if k >= 0 and sents[k].start <= i < sents[k].end:
+        return sents[k]
+    return None
+
+
+_STARTS: dict[int, tuple[object, list[int]]] = {}
+
+
+def _starts(prose: Prose) -> list[int]:
+    hit = _STARTS.get(id(prose))
+    if hit is None or hit[0] is not prose:
+        if len(_STARTS) > 256:
+            _STARTS.clear()
+        hit = _STARTS[id(prose)] = (prose, [s.start for s in prose.sentences])
+    return hit[1]
+
+
 def _clip(text: str, width: int = 240) -> str:
-    text = " ".join(text.split())
+    text = " ".join(text[: width * 16].split())  # enough for any real excerpt; bounded for a huge one
     return text if len(text) <= width else text[: width - 1] + "…"

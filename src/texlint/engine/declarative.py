@@ -8,6 +8,7 @@ pipeline; nothing here loops regexes over text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import ClassVar, Iterable, Iterator
 
@@ -48,12 +49,23 @@ class MatchSpec:
         if not isinstance(self.patterns, list) or any(not isinstance(p, list) for p in self.patterns):
             raise RuleError(f"{where}: 'patterns' must be a list of token-pattern lists")
         for pat in self.patterns:
+            if len(pat) > MAX_PATTERN_TOKENS:
+                raise RuleError(f"{where}: a token pattern has {len(pat)} tokens (at most {MAX_PATTERN_TOKENS})")
+            ops = 0
             for tok in pat:
                 if not isinstance(tok, dict):
                     raise RuleError(f"{where}: each token pattern must be a table")
-                for k in tok:
+                for k, v in tok.items():
                     if k.upper() not in _PATTERN_ATTRS:
                         raise RuleError(f"{where}: unknown token attribute '{k}' in patterns")
+                    if k.upper() == "OP":
+                        if v not in ("!", "?", "*", "+", "{0}") and not (isinstance(v, str) and _BOUNDED_OP.fullmatch(v)):
+                            raise RuleError(f"{where}: unknown operator {v!r} in patterns")
+                        ops += v in ("*", "+")
+                    _check_regexes(v, where)
+            if ops > MAX_OPEN_OPERATORS:
+                raise RuleError(f"{where}: a token pattern has {ops} '*'/'+' operators (at most {MAX_OPEN_OPERATORS}; "
+                                "each one multiplies the work on every sentence)")
         self._compiled: dict[int, tuple] = {}
 
     def empty(self) -> bool:
@@ -63,6 +75,12 @@ class MatchSpec:
         key = id(nlp)
         if key in self._compiled:
             return self._compiled[key]
+        try:
+            return self._build(nlp, key)
+        except (ValueError, TypeError, KeyError) as exc:  # spaCy rejects the pattern: the pack's error
+            raise RuleError(f"{self.where}: invalid token pattern ({' '.join(str(exc).split())[:160]})") from None
+
+    def _build(self, nlp, key):
         from spacy.matcher import Matcher, PhraseMatcher
 
         lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -146,10 +164,38 @@ def _str_list(value, where: str, key: str) -> list[str]:
 
 
 def _fmt(template: str, **values) -> str:
-    try:
-        return template.format(**values)
-    except (KeyError, IndexError, ValueError):
-        return template
+    """Fill ``{name}`` placeholders (and only those: no format specs, so a pack's message cannot
+    ask for a billion-character field)."""
+    return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)])[:500] if m.group(1) in values else m.group(0), template)
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_BOUNDED_OP = re.compile(r"\{\d{1,2}(?:,\d{0,2})?\}")
+MAX_PATTERN_TOKENS = 30
+MAX_OPEN_OPERATORS = 4
+MAX_REGEX_LENGTH = 300
+#: A quantified group that itself repeats, the shape of catastrophic backtracking: (a+)+, (a|aa)*
+_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]|\((?:[^()\\]|\\.)*\|(?:[^()\\]|\\.)*\)[+*]")
+
+
+def _check_regexes(value, where: str) -> None:
+    """A REGEX in a token pattern must compile, be short and not backtrack catastrophically."""
+    if isinstance(value, dict):
+        for op, v in value.items():
+            if str(op).upper() == "REGEX":
+                if not isinstance(v, str):
+                    raise RuleError(f"{where}: REGEX must be a string")
+                if len(v) > MAX_REGEX_LENGTH:
+                    raise RuleError(f"{where}: REGEX longer than {MAX_REGEX_LENGTH} characters")
+                if _NESTED_QUANTIFIER.search(v):
+                    raise RuleError(f"{where}: REGEX {v!r} repeats a repeated group (catastrophic backtracking); "
+                                    "write it without nested quantifiers")
+                try:
+                    re.compile(v)
+                except re.error as exc:
+                    raise RuleError(f"{where}: invalid REGEX {v!r}: {exc}") from None
+            else:
+                _check_regexes(v, where)
 
 
 class DeclarativeRule(Rule):

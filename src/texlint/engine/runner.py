@@ -6,6 +6,7 @@ and per-file ignores -> inline suppressions -> fingerprints -> baseline -> sorte
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 from typing import Iterable
 
@@ -79,7 +80,7 @@ def run_rules(doc: Document, registry: Registry, cfg: Config, timer: Timer | Non
                 late.append(rule)
                 continue
             ctx.rule = rule
-            raw.extend(_complete(rule.check(doc, ctx), rule))
+            raw.extend(_bounded(_complete(rule.check(doc, ctx), rule), rule, ctx))
         findings = _finish(raw, registry, cfg)
         suppressed = 0
         directives = []
@@ -91,7 +92,7 @@ def run_rules(doc: Document, registry: Registry, cfg: Config, timer: Timer | Non
         ctx.directives = directives
         for rule in late:  # e.g. unused-suppression reads which directives were used
             ctx.rule = rule
-            findings.extend(_finish(list(_complete(rule.check(doc, ctx), rule)), registry, cfg))
+            findings.extend(_finish(list(_bounded(_complete(rule.check(doc, ctx), rule), rule, ctx)), registry, cfg))
         findings = fingerprint_all(sorted(findings, key=Finding.sort_key))
         baselined = 0
         if baseline is not None:
@@ -99,6 +100,20 @@ def run_rules(doc: Document, registry: Registry, cfg: Config, timer: Timer | Non
             findings = [f for f in findings if f.fingerprint not in baseline]
             baselined = before - len(findings)
     return LintResult(findings, suppressed, baselined)
+
+
+#: Findings one rule may report in one document; past it, one finding says how many were cut
+#: (100,000 undefined references would otherwise cost gigabytes and help nobody).
+MAX_FINDINGS_PER_RULE = 1000
+
+
+def _bounded(found: Iterable[Finding], rule: Rule, ctx: Context) -> list[Finding]:
+    out = list(itertools.islice(found, MAX_FINDINGS_PER_RULE + 1))
+    if len(out) > MAX_FINDINGS_PER_RULE:
+        out = out[:MAX_FINDINGS_PER_RULE]
+        out.append(ctx.document_finding(f"more than {MAX_FINDINGS_PER_RULE} findings of {rule.code} {rule.name} in this "
+                                        "document: the rest are not reported"))
+    return out
 
 
 def _complete(found: Iterable[Finding], rule: Rule) -> Iterable[Finding]:

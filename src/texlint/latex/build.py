@@ -92,9 +92,15 @@ _AUTHOR_MACROS = {"author", "icmlauthor", "affiliation", "affil", "institute", "
                   "icmlaffiliation", "icmlcorrespondingauthor", "correspondingauthor", "altaffiliation"}
 #: Commands whose argument is code, a path or a command name, typeset in typewriter type.
 _CODE_MACROS = {"texttt", "code", "path", "codeword", "cmd", "command", "filename", "file", "pkg", "env", "lstinline"}
+#: Environments that frame quoted or reproduced material (a prompt, a model's answer, a quote).
+_QUOTING_ENVS = {"quote", "quotation", "tcolorbox", "mdframed", "framed", "shaded", "displayquote", "verse"}
+_BOX_ENV = re.compile(r"\\(?:newtcolorbox|DeclareTColorBox|newtcbox|newmdenv|surroundwithmdframed)\s*(?:\[[^\]]*\])?\s*\{(\w+)\}")
 _NEWTHEOREM = re.compile(r"\\newtheorem\*?\s*\{([^{}]+)\}\s*(?:\[[^\]]*\])?\s*\{([^{}]+)\}")
 _CODE_IN_BODY = re.compile(r"\\(?:texttt|ttfamily|tt\b|verb|lstinline|code\b)")
 _MACRO_CALL = re.compile(r"\\([A-Za-z@]+)\s*\{([^{}]*)\}")
+#: Included files walked in place per document (a thesis has ~100; a diamond of files that each
+#: include the next twice would need 2^depth).
+MAX_INCLUDE_EXPANSIONS = 2000
 #: How the items of a venue checklist that hold the kit's own text begin.
 _CHECKLIST_TEMPLATE = ("Question:", "Guidelines:")
 #: Caption commands and the index of their caption argument (\\captionbox[list]{caption}[w][pos]{box}).
@@ -197,7 +203,10 @@ class Builder:
         self.eaten: tuple[str, int, int] | None = None
         self.passed_options: dict[str, list[str]] = {}
         self.code_macros: dict[str, bool] = {}
-        self.theorem_envs: dict[str, str] = {}  # \\newtheorem{name}{Title}: name -> title (lower case)  # user macro -> whether it typesets code  # \\PassOptionsToPackage{opts}{pkg}
+        self.box_envs: set[str] = set()  # \\newtcolorbox{promptbox}: environments that frame quoted material
+        self.theorem_envs: dict[str, str] = {}
+        self.expansions = 0  # included files walked in place (one file included twice counts twice)
+        self.budget_reported = False  # \\newtheorem{name}{Title}: name -> title (lower case)  # user macro -> whether it typesets code  # \\PassOptionsToPackage{opts}{pkg}
         self.tt_open: list[tuple[_Buffer, int]] = []  # \\ttfamily switched on: (buffer, start)  # a text macro whose following space TeX drops
 
     # -- entry ----------------------------------------------------------------------------
@@ -206,6 +215,7 @@ class Builder:
         texts = self._preload(root)
         macros, envs = scan_macros((t, f.base) for f, t in texts)
         self.verbatim = set(specs.VERBATIM_ENVS) | verbatim_environments(t for _f, t in texts)
+        self.box_envs = {m.group(1) for _f, t in texts for m in _BOX_ENV.finditer(t)}
         self.theorem_envs = {m.group(1): m.group(2).strip().lower() for _f, t in texts
                              for m in _NEWTHEOREM.finditer(mask_comments(t)) if m.group(1) not in _THEOREM_ENVS}
         envs = {n: spec for n, spec in envs.items() if n not in self.verbatim}
@@ -307,10 +317,13 @@ class Builder:
                 text.startswith(_CHECKLIST_TEMPLATE) or self._old_style_checklist_question(text)):
             # a checklist's "Question:" and "Guidelines:" items are the kit's text; the answers stay
             self.doc.template_spans.append((offs[0], offs[-1] + 1))
+            if self.section is not None:
+                self.section.displays += 1  # not an empty section: the kit's questions are there
             return None
         code = [(max(s - left, 0), min(e, right) - left) for s, e in b.code if e > left and s < right and e > s]
+        quoted = any(e in _QUOTING_ENVS or e in self.box_envs for e in self.env_stack)
         prose = Prose(text=text, offsets=offs, kind=b.kind, section=self.section, placeholders=places,
-                      float_index=b.float_index, code=code)
+                      float_index=b.float_index, code=code, quoted=quoted)
         self.doc.prose.append(prose)
         if self.section is not None and b.kind not in ("title",):
             self.section.prose.append(prose)
@@ -791,8 +804,16 @@ class Builder:
         if not target:
             return
         length = (bare_end - node.pos) if bare_end else node.len
+        if self.expansions >= MAX_INCLUDE_EXPANSIONS:  # includes that include each other twice grow exponentially
+            if not self.budget_reported:
+                self.budget_reported = True
+                self.project.problems.append(Problem(
+                    ProblemKind.TOO_MANY_FILES, f"{MAX_INCLUDE_EXPANSIONS} included files were read in place already; "
+                    f"{target} and later includes were not read", self.file, node.pos, length))
+            return
         sf = self.project.open_include(target, base_dirs, self.file, node.pos, length, self.stack)
         if sf is not None:
+            self.expansions += 1
             pushed = name in ("import", "subimport")
             if pushed:
                 self.import_dirs.append(base_dirs[0])
@@ -928,12 +949,17 @@ class Builder:
         if env == "tablenotes":
             self._walk(node.nodelist)
             return
+        framed = env in _QUOTING_ENVS or env in self.box_envs
+        if framed:
+            self._paragraph_break()  # a quote or a box is a paragraph of its own
         self.env_stack.append(env)
         hidden_before = self.hidden_depth
         tt_before = len(self.tt_open)
         self._walk(node.nodelist)
         self.hidden_depth = hidden_before
         self._close_code(tt_before)
+        if framed:
+            self._paragraph_break()
         self.env_stack.pop()
 
     def _float(self, node, env: str, start: int) -> None:

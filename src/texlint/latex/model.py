@@ -92,6 +92,7 @@ class Prose:
     doc: Any = None  # spaCy Doc
     float_index: int | None = None  # for captions: the float they belong to
     code: list[tuple[int, int]] = field(default_factory=list)  # spans typeset as code (\\texttt, \\verb, \\tt)
+    quoted: bool = False  # inside a quote or a framed box of reproduced material (a prompt, an output)
 
     def in_code(self, i: int) -> bool:
         """Whether character ``i`` of the text is code, a file name or a command (not prose)."""

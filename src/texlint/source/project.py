@@ -56,6 +56,19 @@ class Problem:
     harmless: bool = False  # changes nothing in the PDF (e.g. the odd bytes are all in comments)
 
 
+def _whole_utf8(data: bytes) -> bytes:
+    """``data`` cut at a budget, without a UTF-8 character cut in half at its end."""
+    end = len(data)
+    k = end - 1
+    while k >= 0 and end - k <= 4 and (data[k] & 0xC0) == 0x80:
+        k -= 1
+    if k >= 0 and data[k] >= 0xC0:
+        need = 2 if data[k] < 0xE0 else 3 if data[k] < 0xF0 else 4
+        if end - k < need:
+            return data[:k]
+    return data
+
+
 class Project:
     """The files of one document: reads them on demand, inside ``folder`` only."""
 
@@ -75,7 +88,7 @@ class Project:
     def read_root(self) -> SourceFile:
         """Read the root file; raises InputError when it is not a readable text file."""
         try:
-            data = read_bytes(self.root_path, MAX_FILE_BYTES)
+            data = self._read(self.root_path)
         except ReadError as exc:
             raise InputError(str(exc)) from None
         if looks_binary(data):
@@ -89,6 +102,14 @@ class Project:
             self.problems.append(Problem(ProblemKind.ENCODING, f"file is not UTF-8; read as {enc}", sf,
                                          harmless=non_ascii_only_in_comments(text)))
         return sf
+
+    def _read(self, path: Path) -> bytes:
+        """A file's bytes, no more than the document's remaining size budget can use (a 2 GB
+        file is not read into memory to keep its first 2.5 million characters)."""
+        left = max(0, MAX_DOCUMENT_CHARS - self._next_base)
+        limit = min(MAX_FILE_BYTES, 4 * left + 4)
+        data = read_bytes(path, limit)
+        return _whole_utf8(data) if len(data) == limit else data
 
     def _add(self, path: Path, text: str, encoding: str) -> SourceFile:
         text = text.replace("\x00", " ")
@@ -154,7 +175,7 @@ class Project:
         if known is not None:
             return known
         try:
-            data = read_bytes(path, MAX_FILE_BYTES)
+            data = self._read(path)
         except ReadError as exc:
             self.problems.append(Problem(ProblemKind.UNREADABLE, f"cannot read included file {name}: {exc.reason}",
                                          src, offset, length))

@@ -174,6 +174,9 @@ class UnreferencedFloat(Rule):
                 continue
             if fl.captions == 0 and fl.caption is None:
                 continue  # no caption, no number: there is nothing to cite it by
+            end = fl.offset + fl.length
+            if any(lab.name in used for lab in doc.labels if fl.offset <= lab.offset < end):
+                continue  # its subfigures are cited (\\cref{fig:a-left}): the figure is read
             if any(lc.name_used_in_source(doc, n) for n in names):
                 continue
             yield ctx.offset_finding(fl.offset, fl.offset + len(f"\\begin{{{fl.env}}}"),

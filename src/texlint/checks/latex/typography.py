@@ -80,6 +80,8 @@ class ThreeDotsEllipsis(Rule):
     def check(self, doc, ctx):
         for prose in ctx.prose_in(_PROSE_SCOPES):
             text = prose.text
+            if prose.quoted:
+                continue  # reproduced text (a prompt, a model's output) keeps its own dots
             start = 0
             while True:
                 i = text.find("...", start)
