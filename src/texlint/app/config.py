@@ -61,8 +61,8 @@ def find_config(start: Path) -> Path | None:
         for name in CONFIG_NAMES:
             cand = cur / name
             if is_regular_file(cand):
-                if name == "pyproject.toml" and not isinstance(_tool_table(_read(cand), cand).get("texlint"), dict):
-                    continue
+                if name == "pyproject.toml" and "texlint" not in _tool_table(_read(cand), cand):
+                    continue  # a pyproject.toml of another tool; a non-table tool.texlint is an error below
                 return cand
         if cur == top or cur.parent == cur:
             break

@@ -67,6 +67,7 @@ class DocResult:
 class RunResult:
     documents: list[DocResult]
     fail_on: str = "warning"
+    errors: list[str] = field(default_factory=list)  # documents that could not be linted (one line each)
 
     @property
     def findings(self) -> list[Finding]:
@@ -88,6 +89,8 @@ class RunResult:
         return c
 
     def exit_code(self) -> int:
+        if self.errors:
+            return 2
         if self.fail_on == "never":
             return 0
         limit = SEVERITY_RANK[self.fail_on]

@@ -150,14 +150,15 @@ def run(paths: list[Path], opts: Options) -> RunResult:
                 _progress(hit)
                 continue
         pending.append((i, r, named, key, cdir))
+    errors: list[str] = []
     if pending:
-        _lint_pending(pending, results, opts, _progress)
+        _lint_pending(pending, results, opts, _progress, errors)
     docs = [d for d in results if d is not None]
     fail_on = opts.fail_on or (docs[0].fail_on if docs else "warning")
-    return RunResult(docs, fail_on)
+    return RunResult(docs, fail_on, errors=errors)
 
 
-def _lint_pending(pending: list[tuple], results: list, opts: Options, progress) -> None:
+def _lint_pending(pending: list[tuple], results: list, opts: Options, progress, errors: list[str]) -> None:
     """Lint the documents the cache did not answer, into ``results`` at their indices."""
     from texlint.app.lint_document import (  # start-up: only cache misses parse and lint
         lint_and_store,
@@ -168,6 +169,9 @@ def _lint_pending(pending: list[tuple], results: list, opts: Options, progress) 
         from texlint.app.batch import lint_parallel  # start-up: process pools only with --jobs
 
         for i, dr in lint_parallel(pending, replace(opts, progress=None, jobs=1), lint_detached, opts.jobs):
+            if isinstance(dr, Exception):  # its worker died twice: report it, keep the others
+                errors.append(str(dr))
+                continue
             results[i] = dr
             progress(dr)
     else:

@@ -7,8 +7,10 @@ line on stderr with exit code 2 (set TEXLINT_DEBUG=1 to see a traceback instead)
 
 from __future__ import annotations
 
+import io
 import os
 import re
+import signal
 import sys
 import time
 from pathlib import Path
@@ -21,7 +23,8 @@ from texlint.report import render
 from texlint.report.text_report import use_color
 from texlint.util.errors import TexlintError
 from texlint.util.files_out import check_writable, write_text
-from texlint.util.reading import overlay
+from texlint.util.reading import overlay, read_bytes
+from texlint.util.terminal import clean
 from texlint.util.timing import Timer
 
 EXIT_USAGE = 2
@@ -35,9 +38,25 @@ class _DefaultGroup(click.Group):
             args = ["lint", *args]
         return super().parse_args(ctx, args)
 
+    def main(self, *args, **kwargs):
+        """Click's own usage errors as one line too (``--jobs 0``, an unknown option)."""
+        kwargs["standalone_mode"] = False
+        try:
+            rv = super().main(*args, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as exc:  # plain `texlint`: the help, as a usage error
+            click.echo(exc.ctx.get_help() if exc.ctx is not None else "texlint --help")
+            sys.exit(EXIT_USAGE)
+        except click.exceptions.UsageError as exc:
+            _fail(f"{exc.format_message()} (see `texlint --help`)")
+        except click.exceptions.Abort:
+            _fail("interrupted")
+        except click.exceptions.ClickException as exc:
+            _fail(exc.format_message())
+        sys.exit(rv if isinstance(rv, int) else 0)
+
 
 def _fail(message: str) -> None:
-    click.echo(f"texlint: error: {message}", err=True)
+    click.echo(f"texlint: error: {clean(message)}", err=True)  # one line, whatever the input put in it
     sys.exit(EXIT_USAGE)
 
 
@@ -169,11 +188,18 @@ def lint_cmd(paths, fmt, output, html_path, select, extend_select, ignore, venue
         total.stages["report"] = time.perf_counter() - t_report
         click.echo(f"texlint profile ({len(result.documents)} document(s), wall {time.perf_counter() - t0:.3f} s):", err=True)
         click.echo(total.report(), err=True)
-    sys.exit(0 if exit_zero else result.exit_code())
+    for error in result.errors:  # a document whose worker died: said once, after the others' report
+        click.echo(f"texlint: error: {clean(error)}", err=True)
+    sys.exit(result.exit_code() if result.errors or not exit_zero else 0)
+
+
+def _terminate(signum, frame):  # SIGTERM: stop like Ctrl-C (workers are ended, one line, exit 2)
+    raise KeyboardInterrupt
 
 
 def _run(app, paths: list[Path], opts, stdin_filename: Path | None, progress: bool):
     """The run, with a progress bar on a terminal, and standard input as ``stdin_filename``."""
+    signal.signal(signal.SIGTERM, _terminate)
     bar = _ProgressBar() if progress else None
     if bar is not None:
         opts.progress = bar.advance
@@ -326,12 +352,10 @@ def tag_cmd(source):
     from texlint.nlp.tagger import run_tag_command  # start-up: the tagger's vocabulary and spaCy
 
     if source == "-":
-        sys.exit(run_tag_command(sys.stdin, sys.stdout))
-    p = Path(source)
-    if not p.is_file():
-        _fail(f"{source}: no such file")
-    with open(p, encoding="utf-8", errors="replace") as fh:
-        sys.exit(run_tag_command(fh, sys.stdout))
+        data = sys.stdin.buffer.read(MAX_STDIN_BYTES)
+        sys.exit(run_tag_command(io.StringIO(data.decode("utf-8", errors="replace")), sys.stdout))
+    text = read_bytes(Path(source), MAX_STDIN_BYTES).decode("utf-8", errors="replace")  # one-line error if unreadable
+    sys.exit(run_tag_command(io.StringIO(text), sys.stdout))
 
 
 if __name__ == "__main__":  # pragma: no cover

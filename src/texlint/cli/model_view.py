@@ -10,6 +10,7 @@ from texlint.latex.load import load_document
 from texlint.latex.venue_detection import detect_review, detect_venue
 from texlint.nlp.annotate import annotate
 from texlint.util.paths import display_path
+from texlint.util.terminal import clean
 
 
 def _n(count: int, word: str) -> str:
@@ -18,7 +19,8 @@ def _n(count: int, word: str) -> str:
 
 def inspect_paths(path: Path, root: Path | None, show_text: bool = False) -> list[str]:
     """The model dump of every root document ``path`` leads to."""
-    return [render_inspect(r, show_text) for r, _named in collect_roots([path], root)]
+    return ["\n".join(clean(line) for line in render_inspect(r, show_text).split("\n"))
+            for r, _named in collect_roots([path], root)]
 
 
 def render_inspect(root: Path, show_text: bool = False) -> str:

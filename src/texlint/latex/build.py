@@ -101,6 +101,8 @@ _MACRO_CALL = re.compile(r"\\([A-Za-z@]+)\s*\{([^{}]*)\}")
 #: Included files walked in place per document (a thesis has ~100; a diamond of files that each
 #: include the next twice would need 2^depth).
 MAX_INCLUDE_EXPANSIONS = 2000
+#: What reading a file without parsing it leaves out: commands, braces, math shifts, comments.
+_RAW_SKIP = re.compile(r"\\[A-Za-z@]+\*?|\\.|%[^\n]*|[{}$]")
 #: How the items of a venue checklist that hold the kit's own text begin.
 _CHECKLIST_TEMPLATE = ("Question:", "Guidelines:")
 #: Caption commands and the index of their caption argument (\\captionbox[list]{caption}[w][pos]{box}).
@@ -270,9 +272,46 @@ class Builder:
             docs = [n for n in nodes if isinstance(n, LatexEnvironmentNode) and n.environmentname == "document"]
             if docs:
                 nodes = docs[0].nodelist
-        self._walk(nodes)
+        too_deep = any(p.message.startswith(("nesting too deep", "could not parse this file")) for p in problems)
+        if not too_deep:
+            try:
+                self._walk(nodes)
+            except RecursionError:  # parsed, but nested deeper than the walk can follow
+                too_deep = True
+                self.project.problems.append(Problem(ProblemKind.PARSE, "nesting too deep to read as LaTeX; its text "
+                                                     "was read without the commands", sf, 0, 1))
+        if too_deep:
+            self._raw_text(text)
         self.file, self.skip_until = prev, prev_skip
         self.stack.pop()
+
+    def _raw_text(self, text: str) -> None:
+        """Degrade, do not drop: read a file too deeply nested to parse as text with its commands,
+        braces and comments left out, so a TODO in it is still found."""
+        self.bufs = [_Buffer("body")]
+        self.env_stack, self.float_stack, self.table_stack, self.list_depth = [], [], [], 0
+        start = 0
+        if self.file is self.doc.root:
+            i = text.find("\\begin{document}")
+            start = i + len("\\begin{document}") if i >= 0 else 0
+        end = text.find("\\end{document}", start)
+        end = len(text) if end < 0 else end
+        self.in_document = True
+        pos = start
+        pieces = []
+        for skip in _RAW_SKIP.finditer(text, start, end):
+            if skip.start() > pos:
+                pieces.append((pos, text[pos:skip.start()]))
+            pos = skip.end()
+        if pos < end:
+            pieces.append((pos, text[pos:end]))
+        for pos, chunk in pieces:
+            for brk in _PAR_BREAK.finditer(chunk):
+                self.buf.text(chunk[:brk.start()], self._g(pos))
+                self._paragraph_break()
+                chunk, pos = chunk[brk.end():], pos + brk.end()
+            self.buf.text(chunk, self._g(pos))
+        self._paragraph_break()
 
     def _check_unclosed(self, nodes, text: str, sf: SourceFile) -> None:
         n = len(text.rstrip())

@@ -193,9 +193,9 @@ def parse_text(text: str, db) -> tuple[list, list[ParseProblem]]:
         walker = LinearWalker(text, latex_context=db, tolerant_parsing=True)
         nodes, _, _ = walker.get_latex_nodes()
     except RecursionError:
-        return [], [ParseProblem(0, "nesting too deep to parse; only source-level checks ran on this file")]
+        return [], [ParseProblem(0, "nesting too deep to parse: its text was read without the commands")]
     except Exception as exc:  # pylatexenc bugs on hostile input must not stop the run
-        return [], [ParseProblem(0, f"could not parse this file ({type(exc).__name__}); only source-level checks ran")]
+        return [], [ParseProblem(0, f"could not parse this file ({type(exc).__name__}): its text was read without the commands")]
     finally:
         _LOGGER.removeHandler(cap)
         _LOGGER.setLevel(old_level)

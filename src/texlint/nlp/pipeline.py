@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from texlint.latex.placeholders import PLACEHOLDER_RE
 from texlint.nlp.lemmas import lemma_key
+from texlint.util.errors import ConfigError
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -157,7 +158,10 @@ def get_nlp(model: str | None = None) -> "Language":
 
         _register_components()
         if model:
-            nlp = spacy.load(model, exclude=["ner", "textcat"])
+            try:
+                nlp = spacy.load(model, exclude=["ner", "textcat"])
+            except (OSError, ValueError, ImportError) as exc:  # not installed, not a pipeline folder, bad config
+                raise ConfigError(f"nlp-model {model!r} cannot be loaded: {str(exc).splitlines()[0]}") from None
             for name in ("senter", "sentencizer"):
                 if name in nlp.pipe_names:
                     nlp.remove_pipe(name)

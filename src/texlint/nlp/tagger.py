@@ -770,17 +770,22 @@ def _parse_line(line: str) -> tuple[str, str | None]:
     if s.startswith("{"):
         try:
             obj = json.loads(s)
-        except ValueError:
-            return s, None
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than a sentence record is
+            return _valid(s), None
         if isinstance(obj, dict) and isinstance(obj.get("text"), str):
             role = obj.get("role")
             if isinstance(role, str):
-                return obj["text"], role
+                return _valid(obj["text"]), role
             section = obj.get("section")  # a section title, as labelled datasets give it
             if isinstance(section, str) and section.strip():
-                return obj["text"], role_from_title(section)
-            return obj["text"], None
-    return s, None
+                return _valid(obj["text"]), role_from_title(section)
+            return _valid(obj["text"]), None
+    return _valid(s), None
+
+
+def _valid(text: str) -> str:
+    """Text every output can carry: a lone surrogate (from JSON "\\ud800") becomes "?"."""
+    return text.encode("utf-8", "replace").decode("utf-8") if not text.isascii() else text
 
 
 def run_tag_command(infile, outfile) -> int:

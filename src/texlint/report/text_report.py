@@ -14,6 +14,8 @@ import os
 import sys
 from collections import Counter
 
+from texlint.util.terminal import clean
+
 _COLORS = {"error": "\033[1;31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m",
            "bold": "\033[1m", "header": "\033[1;4m", "ok": "\033[32m", "reset": "\033[0m"}
 _PLAIN = {k: "" for k in _COLORS}
@@ -41,15 +43,6 @@ def _plural(n: int, word: str) -> str:
 
 def _counts_text(counts: Counter, c: dict) -> str:
     return ", ".join(f"{c[s]}{_plural(counts[s], s)}{c['reset']}" for s in SEVERITY_ORDER if counts.get(s))
-
-
-_CONTROL = {i: "?" for i in list(range(0, 32)) + [127] + list(range(0x80, 0xA0)) if i != 9}
-_CONTROL[10] = _CONTROL[13] = " "
-
-
-def clean(s: str) -> str:
-    """Paper text on one line with no terminal control characters (no escape-sequence injection)."""
-    return s.translate(_CONTROL)
 
 
 def _sort_key(f) -> tuple:

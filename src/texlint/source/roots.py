@@ -18,7 +18,7 @@ from texlint.source.lexical import (
     strip_comments,
 )
 from texlint.util.errors import InputError
-from texlint.util.paths import is_within, search_top
+from texlint.util.paths import is_within, work_tree_top
 from texlint.util.reading import is_regular_file, read_bytes
 
 
@@ -32,28 +32,54 @@ def _read_text(path: Path) -> str:
     return decode(data)[0]
 
 
+#: What a root search reads at most: files, bytes, folder depth (a thesis has ~100 .tex files).
+MAX_SCAN_FILES = 10_000
+MAX_SCAN_BYTES = 200 * 1024 * 1024
+MAX_SCAN_DEPTH = 12
+_ROOT_NAMES = {"main", "paper", "thesis", "root", "article", "manuscript", "ms", "report", "book"}
+
+
 class IncludeGraph:
     """Which .tex files under a folder include which (a quick scan, not a parse)."""
 
-    def __init__(self, top: Path, limit: int = 3000) -> None:
+    def __init__(self, top: Path, limit: int = MAX_SCAN_FILES, budget: int = MAX_SCAN_BYTES,
+                 flat_parent: bool = False) -> None:
         top = Path(os.path.realpath(top))  # file keys are real paths, so the folder must be too
         self.top = top
         self.texts: dict[Path, str] = {}
         self.edges: dict[Path, set[Path]] = {}
-        count = 0
+        self.skipped = 0  # .tex files left unread by the scan budget (said in the error, never silent)
+        found: list[Path] = []
         for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
-            dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in ("node_modules", "__pycache__")]
-            for fn in sorted(filenames):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+            if len(Path(dirpath).relative_to(top).parts) > MAX_SCAN_DEPTH:
+                dirnames[:] = []
+                continue
+            for fn in filenames:
                 if fn.endswith(TEX_SUFFIXES):
-                    p = Path(os.path.realpath(os.path.join(dirpath, fn)))
-                    if not is_within(p, top):
-                        continue
-                    self.texts[p] = _read_text(p)
-                    count += 1
-                    if count >= limit:
-                        break
-            if count >= limit:
+                    found.append(Path(dirpath) / fn)
+            if len(found) > 4 * limit:
                 break
+        if flat_parent:  # the folder above: its own files only, never its other subfolders
+            try:
+                with os.scandir(top.parent) as it:
+                    found += [Path(e.path) for e in it if e.name.endswith(TEX_SUFFIXES) and e.is_file(follow_symlinks=False)]
+            except OSError:
+                pass
+            top = top.parent
+            self.top = top
+        # shallow files and likely roots first, so a budget never hides a root behind notes
+        found.sort(key=lambda p: (len(p.relative_to(top).parts), p.stem.lower() not in _ROOT_NAMES, str(p)))
+        used = 0
+        for i, path in enumerate(found):
+            if i >= limit or used >= budget:
+                self.skipped = len(found) - i
+                break
+            p = Path(os.path.realpath(path))
+            if not is_within(p, top):
+                continue
+            self.texts[p] = _read_text(p)
+            used += len(self.texts[p])
         # LaTeX resolves includes from the root's folder; accept both that and the includer's.
         roots_dirs = {p.parent for p in self.texts}
         for p, text in self.texts.items():
@@ -120,18 +146,22 @@ def find_root(file: Path) -> Path:
     text = _read_text(file)
     head = "\n".join(text.splitlines()[:20])
     m = MAGIC_ROOT.search(head)
-    top = search_top(file.parent)
+    tree = work_tree_top(file.parent)
     if m:
         named = m.group(1).strip()
         cand = Path(os.path.realpath(file.parent / named))
-        if not is_within(cand, Path(os.path.realpath(top))):
+        if not _may_hold_root(cand, file, tree):
+            top = tree or file.parent.parent
             raise InputError(f"{file}: '% !TEX root = {named}' points outside the project ({top}); texlint does not "
                              "follow it (name the root on the command line)")
         if is_regular_file(cand):
             return cand
     if DOCUMENTCLASS.search(text):
         return file
-    graph = IncludeGraph(top)
+    if tree is not None:
+        graph = IncludeGraph(tree)  # a work tree is one project: search all of it
+    else:  # no work tree: the file's folder, and the files (not the subfolders) of the one above
+        graph = IncludeGraph(file.parent, flat_parent=file.parent.parent != file.parent)
     real = Path(os.path.realpath(file))
     candidates = [r for r in graph.roots() if r != real and graph.reaches(r, real)]
     if not candidates:
@@ -152,8 +182,21 @@ def find_root(file: Path) -> Path:
     return candidates[0]
 
 
+def _may_hold_root(cand: Path, file: Path, tree: Path | None) -> bool:
+    """Where a ``% !TEX root`` may point: inside the work tree, else the file's own folder (and
+    below) or a file of the folder above (``sections/intro.tex`` -> ``../main.tex``)."""
+    real_dir = Path(os.path.realpath(file.parent))
+    if tree is not None:
+        return is_within(cand, Path(os.path.realpath(tree)))
+    return is_within(cand, real_dir) or cand.parent == real_dir.parent
+
+
 def find_roots_in_folder(folder: Path) -> list[Path]:
     """Every root document under a folder: files that bring in ``\\documentclass`` and that
     no other file includes."""
     graph = IncludeGraph(Path(os.path.realpath(folder)))
-    return graph.roots()
+    roots = graph.roots()
+    if not roots and graph.skipped:
+        raise InputError(f"{folder}: no root document among the {len(graph.texts)} .tex files read; "
+                         f"{graph.skipped} more were not read (scan budget): name the root document instead")
+    return roots
