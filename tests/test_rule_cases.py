@@ -4,7 +4,9 @@ Each ``[[case]]`` has ``tex`` (a snippet, wrapped in a minimal article unless it
 ``\\documentclass``) and ``expect``: a list of "line:col" positions (relative to the snippet)
 where this rule must report, ``[]`` for a near-miss that must stay clean, or an integer count.
 Optional keys: ``files`` (extra files), ``venue``, ``review``, ``select`` (extra rules to run),
-``config`` (a .texlint.toml text), ``main`` (main file name). Run one rule with ``pytest -k NAME``.
+``config`` (a .texlint.toml text), ``main`` (main file name), ``fixed`` (the snippet after every
+fix of this rule is applied, unsafe ones too: it must re-lint without a fixable finding of the
+rule). Run one rule with ``pytest -k NAME``.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from pathlib import Path
 import pytest
 import tomllib
 
-from texlint.app.testing import lint_source
+from texlint.app.testing import lint_source, wrap
 from texlint.checks.catalog import build_registry
+from texlint.engine.fixes import apply_edits
 
 CASES_DIR = Path(__file__).parent / "rules" / "cases"
-CASE_KEYS = {"name", "tex", "expect", "files", "venue", "review", "select", "config", "main", "message", "encodings"}
+CASE_KEYS = {"name", "tex", "expect", "files", "venue", "review", "select", "config", "main", "message", "encodings", "fixed"}
 
 
 def _load_cases():
@@ -56,3 +59,28 @@ def test_rule_case(rule_name, case):
         assert got == sorted(expect), f"expected {sorted(expect)}, got {got}:\n{detail}"
     if "message" in case and mine:
         assert any(case["message"] in f.message for f in mine), detail
+
+    if "fixed" in case:
+        _check_fixed(rule, case, mine, select, files)
+
+
+def _check_fixed(rule, case, mine, select, files):
+    main = case.get("main", "main.tex")
+    text, _ = wrap(case["tex"])
+    edits = [e for f in mine if f.fix is not None for e in f.fix.edits if e.file.endswith(main)]
+    assert edits, "a case with 'fixed' needs findings with fixes"
+    new, _taken = apply_edits(text, edits)
+    for _round in range(5):  # overlapping fixes land on a later round, as with --fix
+        again = [e for f in lint_source(new, files=files, select=select, venue=case.get("venue"),
+                                        review=case.get("review"), config=case.get("config"), main_name=main)
+                 if f.rule == rule.code and f.fix is not None for e in f.fix.edits]
+        if not again:
+            break
+        new, _taken = apply_edits(new, again)
+    else:
+        raise AssertionError("fixes of this rule do not converge")
+    head, tail = "\\documentclass{article}\n\\begin{document}\n", "\n\\end{document}\n"
+    if "\\documentclass" not in case["tex"]:
+        assert new.startswith(head) and new.endswith(tail), new
+        new = new[len(head):-len(tail)]
+    assert new == case["fixed"], f"after fixing:\n{new!r}\nexpected:\n{case['fixed']!r}"

@@ -40,6 +40,7 @@ from pathlib import Path
 
 from texlint import __version__
 from texlint.engine.finding import Finding
+from texlint.engine.fixes import Edit, Fix
 from texlint.latex.model import Location
 from texlint.source.files import SourceFile
 from texlint.source.project import ProblemKind
@@ -168,6 +169,8 @@ def _sources_path(cache_dir: Path, key: str) -> Path:
 def _finding_to_dict(f: Finding, folder: Path) -> dict:
     d = asdict(f)
     d["location"]["file"] = _to_rel(f.location.file, folder)
+    for e in (d["fix"] or {}).get("edits", []):
+        e["file"] = e["location"]["file"] = _to_rel(e["file"], folder)
     return d
 
 
@@ -175,7 +178,15 @@ def _finding_from_dict(d: dict, folder: Path) -> Finding:
     loc = dict(d["location"])
     loc["file"] = display_path(folder / loc["file"])
     known = {f.name for f in fields(Finding)}
-    return Finding(**{k: v for k, v in d.items() if k in known and k != "location"}, location=Location(**loc))
+    fix = d.get("fix")
+    if fix is not None:
+        edits = []
+        for e in fix["edits"]:
+            shown_as = display_path(folder / e["file"])
+            edits.append(Edit(**{**e, "file": shown_as, "location": Location(**{**e["location"], "file": shown_as})}))
+        fix = Fix(fix["title"], tuple(edits), fix["applicability"])
+    return Finding(**{k: v for k, v in d.items() if k in known and k not in ("location", "fix")},
+                   location=Location(**loc), fix=fix)
 
 
 def _to_rel(display: str, folder: Path) -> str:
@@ -319,10 +330,30 @@ def _shape_ok(entry, key: str, root: Path | None) -> bool:
             return False
         if any(not isinstance(f.get(k), t) for k, t in _FINDING_TYPES.items()):
             return False
-        loc = f["location"]
-        if any(not isinstance(loc.get(k), t) or isinstance(loc.get(k), bool) and t is int for k, t in _LOCATION_TYPES.items()):
+        if not _location_ok(f["location"]) or not _fix_ok(f.get("fix")):
             return False
     return all(isinstance(v, dict) for v in entry["rule_docs"].values())
+
+
+def _location_ok(loc) -> bool:
+    return isinstance(loc, dict) and all(isinstance(loc.get(k), t) and not (t is int and isinstance(loc.get(k), bool))
+                                         for k, t in _LOCATION_TYPES.items())
+
+
+def _fix_ok(fix) -> bool:
+    if fix is None:
+        return True
+    if not isinstance(fix, dict) or not isinstance(fix.get("title"), str) or fix.get("applicability") not in ("safe", "unsafe"):
+        return False
+    edits = fix.get("edits")
+    return isinstance(edits, list) and bool(edits) and all(
+        isinstance(e, dict) and set(e) == _EDIT_KEYS and isinstance(e["file"], str) and isinstance(e["replacement"], str)
+        and isinstance(e["original"], str) and all(isinstance(e[k], int) and not isinstance(e[k], bool) and e[k] >= 0
+                                                   for k in ("start", "end"))
+        and _location_ok(e["location"]) for e in edits)
+
+
+_EDIT_KEYS = {"file", "start", "end", "replacement", "location", "original"}
 
 
 def lookup(cache_dir: Path, key: str, sources: bool = False, root: Path | None = None) -> dict | None:

@@ -74,8 +74,7 @@ def lint_root(root: Path, opts: Options, registry_cache: dict | None = None) -> 
     result = run_rules(doc, registry, cfg, timer, venue=venue, review=review, rules=rules,
                        inline_suppress=opts.inline_suppress, baseline=baseline)
     folder = doc.project.folder
-    findings = [replace(f, location=replace(f.location, file=display_path(folder / f.location.file)))
-                for f in result.findings]
+    findings = [_displayed(f, folder) for f in result.findings]
     docs = {}
     for code in sorted({f.rule for f in result.findings}):
         rule = registry.get(code)
@@ -84,6 +83,16 @@ def lint_root(root: Path, opts: Options, registry_cache: dict | None = None) -> 
     return DocResult(display_path(root), findings, doc, venue, review, timer, result.suppressed, result.baselined,
                      summary=document_summary(doc), rule_docs=docs,
                      sources=list(doc.files), fail_on=cfg.fail_on, folder=str(folder))
+
+
+def _displayed(f, folder: Path):
+    """A finding (and its fix's edits) with files as display paths, as every report shows them."""
+    shown_at = replace(f.location, file=display_path(folder / f.location.file))
+    if f.fix is None:
+        return replace(f, location=shown_at)
+    edits = tuple(replace(e, file=display_path(folder / e.file), location=replace(e.location, file=display_path(folder / e.file)))
+                  for e in f.fix.edits)
+    return replace(f, location=shown_at, fix=replace(f.fix, edits=edits))
 
 
 def lint_and_store(root: Path, named: set[Path] | None, opts: Options, registry_cache: dict | None,

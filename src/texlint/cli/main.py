@@ -102,6 +102,7 @@ def main() -> None:
     texlint rules / explain ID      list rules / explain one
     texlint init                    write a starter .texlint.toml
     texlint tag FILE|-              tag sentences with rhetorical moves (JSONL)
+    texlint lsp                     run the language server over stdio (docs/editors.md)
     """
 
 
@@ -142,10 +143,14 @@ MAX_STDIN_BYTES = 64 * 1024 * 1024
               help="Cache folder (default: $TEXLINT_CACHE_DIR, else .texlint_cache/ beside the root document).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes for linting several documents.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the sources, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply unsafe fixes too (review them).")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the fixes as a unified diff and write nothing (exit 1 when there is something to fix).")
 @_guard
 def lint_cmd(paths, fmt, output, html_path, select, extend_select, ignore, venue, review, fail_on, exit_zero, config,
              root, stdin_filename, force_exclude, no_inline_suppress, baseline, write_baseline, statistics,
-             show_settings, profile, quiet, color, no_cache, cache_dir, jobs):
+             show_settings, profile, quiet, color, no_cache, cache_dir, jobs, fix, unsafe_fixes, show_diff):
     """Lint LaTeX files or folders."""
     from texlint.app import run as app  # start-up: `texlint --help` and `texlint rules` need no run
 
@@ -164,12 +169,22 @@ def lint_cmd(paths, fmt, output, html_path, select, extend_select, ignore, venue
         select=_ids(select) or None, extend_select=_ids(extend_select), ignore=_ids(ignore), venue=venue,
         review=review, fail_on=fail_on, config=config, root=root, inline_suppress=not no_inline_suppress,
         baseline=baseline, use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs, force_exclude=force_exclude,
-        need_sources=fmt == "html" or html_path is not None,  # the HTML report shows the sources
+        need_sources=fmt == "html" or html_path is not None or fix or show_diff,  # HTML shows them; fixes edit them
     )
+    if fix and stdin_filename is not None:
+        _fail("--fix cannot rewrite standard input; use --diff with --stdin-filename to see the fixes")
+    if fix and write_baseline is not None:
+        _fail("--fix and --write-baseline do not go together: fix first, then record the baseline")
+    if show_diff:
+        _diff(app, paths, opts, stdin_filename, unsafe_fixes)
+        return
     if show_settings:
         click.echo(app.settings_text(paths[0], opts))
         return
-    result = _run(app, paths, opts, stdin_filename, progress=not quiet and _isatty(sys.stderr))
+    if fix:
+        result = _fix(app, paths, opts, unsafe_fixes, quiet)
+    else:
+        result = _run(app, paths, opts, stdin_filename, progress=not quiet and _isatty(sys.stderr))
     if write_baseline is not None:
         from texlint.engine.baseline import write_baseline as _write  # start-up: only with --write-baseline
 
@@ -191,6 +206,45 @@ def lint_cmd(paths, fmt, output, html_path, select, extend_select, ignore, venue
     for error in result.errors:  # a document whose worker died: said once, after the others' report
         click.echo(f"texlint: error: {clean(error)}", err=True)
     sys.exit(result.exit_code() if result.errors or not exit_zero else 0)
+
+
+def _fix(app, paths: list[Path], opts, unsafe: bool, quiet: bool):
+    """--fix: apply, re-lint, say what was fixed on stderr (the report shows what is left)."""
+    from texlint.app.fixing import run_fixes  # start-up: only with --fix
+
+    signal.signal(signal.SIGTERM, _terminate)
+    outcome = run_fixes(app.run, paths, opts, unsafe=unsafe)
+    for line in outcome.skipped:
+        click.echo(f"texlint: warning: {clean(line)}", err=True)
+    if not quiet:
+        click.echo(f"texlint: {_fixed_summary(outcome)}", err=True)
+    return outcome.result
+
+
+def _fixed_summary(outcome) -> str:
+    files = len(outcome.files)
+    text = f"fixed {outcome.fixed} finding{'s' * (outcome.fixed != 1)}"
+    if files:
+        text += f" in {files} file{'s' * (files != 1)}"
+    if outcome.unsafe_left:
+        text += f" ({outcome.unsafe_left} more with --unsafe-fixes)"
+    return text
+
+
+def _diff(app, paths: list[Path], opts, stdin_filename: Path | None, unsafe: bool) -> None:
+    """--diff: the fixes as a unified diff on stdout; nothing written; exit 1 when there are any."""
+    from texlint.app.fixing import run_fixes  # start-up: only with --diff
+
+    texts = {}
+    if stdin_filename is not None:
+        texts[stdin_filename] = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
+    with overlay(texts):
+        outcome = run_fixes(app.run, paths, opts, unsafe=unsafe, diff=True)
+    click.echo(outcome.diff, nl=False)
+    for line in outcome.skipped:
+        click.echo(f"texlint: warning: {clean(line)}", err=True)
+    click.echo(f"texlint: {_fixed_summary(outcome).replace('fixed', 'would fix', 1)}", err=True)
+    sys.exit(1 if outcome.diff else 0)
 
 
 def _terminate(signum, frame):  # SIGTERM: stop like Ctrl-C (workers are ended, one line, exit 2)
@@ -356,6 +410,14 @@ def tag_cmd(source):
         sys.exit(run_tag_command(io.StringIO(data.decode("utf-8", errors="replace")), sys.stdout))
     text = read_bytes(Path(source), MAX_STDIN_BYTES).decode("utf-8", errors="replace")  # one-line error if unreadable
     sys.exit(run_tag_command(io.StringIO(text), sys.stdout))
+
+
+@main.command("lsp")
+def lsp_cmd():
+    """Run the language server over stdio (for editors; see docs/editors.md)."""
+    from texlint.lsp.server import serve  # start-up: pygls, the rules and spaCy only for the server
+
+    serve()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,7 +2,9 @@
 
 Rules stay pure: they ask the context for the sentences of their scopes and build findings
 with ``ctx.sentence_finding`` / ``ctx.offset_finding`` / ``ctx.document_finding``; the engine
-then fills severity, name, category and fingerprint.
+then fills severity, name, category and fingerprint. A rule that can resolve its finding builds
+the fix with ``ctx.edit`` / ``ctx.prose_edit`` and ``ctx.fix``: edits of source character
+ranges, so a fix never rewrites text a macro produced.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING, Iterator
 
 from texlint.engine.finding import Finding
+from texlint.engine.fixes import SAFE, UNSAFE, Edit, Fix
 from texlint.latex.model import Location, Prose, Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -64,8 +67,37 @@ class Context:
         return {"rule": r.code, "name": r.name, "category": r.category, "severity": r.severity,
                 "question": r.question}
 
+    # -- fixes ------------------------------------------------------------------------------
+    def edit(self, start: int, end: int, replacement: str) -> Edit | None:
+        """An edit of the global source range [start, end) (an insertion when they are equal);
+        None when the range spans two files."""
+        f = self.doc.file_at(start)
+        a, b = start - f.base, end - f.base
+        if b < a or b > len(f.text) or (b > a and self.doc.file_at(end - 1) is not f):
+            return None
+        loc = self.doc.location(start, end)
+        if b == a:  # an insertion: an empty range (Document.location gives one character)
+            loc = Location(loc.file, loc.line, loc.column, loc.line, loc.column)
+        return Edit(f.rel, a, b, replacement, loc, f.text[a:b])
+
+    def prose_edit(self, prose: Prose, i: int, j: int, replacement: str) -> Edit | None:
+        """An edit of the source characters prose characters [i, j) were typed as; None when
+        they are not one run of source characters (text a macro produced, stitched text)."""
+        offs = prose.offsets
+        if not 0 <= i < j <= len(offs) or any(offs[k + 1] != offs[k] + 1 for k in range(i, j - 1)):
+            return None
+        return self.edit(offs[i], offs[j - 1] + 1, replacement)
+
+    @staticmethod
+    def fix(title: str, *edits: Edit | None, safe: bool = True) -> Fix | None:
+        """A fix of ``edits`` (None when an edit could not be made or they touch two files)."""
+        if not edits or any(e is None for e in edits) or len({e.file for e in edits}) != 1:
+            return None
+        return Fix(title, tuple(edits), SAFE if safe else UNSAFE)
+
+    # -- findings ---------------------------------------------------------------------------
     def sentence_finding(self, sent: Sentence, message: str, start: int | None = None, end: int | None = None,
-                         suggestion: str = "", question: str | None = None) -> Finding:
+                         suggestion: str = "", question: str | None = None, fix: Fix | None = None) -> Finding:
         """A finding on sentence characters [start, end) (offsets within the sentence)."""
         prose = sent.prose
         a = sent.start + (start or 0)
@@ -75,10 +107,11 @@ class Context:
         if question is not None:
             meta["question"] = question
         text = _around(sent.text, a - sent.start, b - sent.start)
-        return Finding(message=message, location=loc, excerpt=_clip(text), context=text, suggestion=suggestion, **meta)
+        return Finding(message=message, location=loc, excerpt=_clip(text), context=text, suggestion=suggestion,
+                       fix=fix, **meta)
 
     def prose_finding(self, prose: Prose, start: int, end: int, message: str, suggestion: str = "",
-                      context: str | None = None) -> Finding:
+                      context: str | None = None, fix: Fix | None = None) -> Finding:
         loc = self.doc.prose_location(prose, start, end)
         sent_text = context
         if sent_text is None:
@@ -86,17 +119,17 @@ class Context:
             sent_text = _around(s.text, start - s.start, end - s.start) if s is not None else \
                 _around(prose.text, start, end)
         return Finding(message=message, location=loc, excerpt=_clip(sent_text), context=sent_text,
-                       suggestion=suggestion, **self._meta())
+                       suggestion=suggestion, fix=fix, **self._meta())
 
     def offset_finding(self, start: int, end: int, message: str, suggestion: str = "",
-                       context: str | None = None) -> Finding:
+                       context: str | None = None, fix: Fix | None = None) -> Finding:
         """A finding on the global source range [start, end)."""
         loc = self.doc.location(start, end)
         f = self.doc.file_at(start)
         line = _line_around(f, loc.line, start - f.base, end - f.base).strip()
         return Finding(message=message, location=loc, excerpt=_clip(line),
                        context=context if context is not None else line, suggestion=suggestion,
-                       **self._meta())
+                       fix=fix, **self._meta())
 
     def document_finding(self, message: str, section: "Section | None" = None, question: str | None = None,
                          context: str = "") -> Finding:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from texlint.engine.fixes import Fix
 from texlint.latex.model import Location
 
 SEVERITIES = ("error", "warning", "info")
@@ -30,6 +31,7 @@ class Finding:
     suggestion: str = ""
     fingerprint: str = ""
     document_level: bool = False  # about the whole document (kept when linting one included file)
+    fix: Fix | None = None  # the edits that resolve it, when the rule can make them (engine.fixes)
 
     def sort_key(self) -> tuple:
         loc = self.location

@@ -53,6 +53,9 @@ class Rule:
     bad: ClassVar[str] = ""
     good: ClassVar[str] = ""
     fix: ClassVar[str] = ""
+    #: "safe" or "unsafe" when the rule's findings carry a fix (``texlint --fix`` applies safe
+    #: ones; ``--unsafe-fixes`` the others; see engine.fixes); "" when the author must edit.
+    fixable: ClassVar[str] = ""
     options: ClassVar[dict[str, Any]] = {}
     aliases: ClassVar[tuple[str, ...]] = ()
     origin: ClassVar[str] = "builtin"
@@ -95,6 +98,8 @@ class Rule:
             raise RuleError(f"{where}: rule {cls.code}: unknown category '{cls.category}'")
         if cls.severity not in SEVERITIES:
             raise RuleError(f"{where}: rule {cls.code}: unknown severity '{cls.severity}'")
+        if cls.fixable not in ("", "safe", "unsafe"):
+            raise RuleError(f"{where}: rule {cls.code}: fixable must be 'safe', 'unsafe' or empty")
         for s in cls.scopes:
             if s not in SCOPES:
                 raise RuleError(f"{where}: rule {cls.code}: unknown scope '{s}'")
@@ -105,5 +110,5 @@ class Rule:
             "code": cls.code, "name": cls.name, "category": cls.category, "severity": cls.severity,
             "default": cls.default, "status": cls.status, "scopes": list(cls.scopes),
             "summary": cls.summary, "why": cls.why, "bad": cls.bad, "good": cls.good, "fix": cls.fix,
-            "question": cls.question, "options": dict(cls.options), "origin": cls.origin,
+            "fixable": cls.fixable, "question": cls.question, "options": dict(cls.options), "origin": cls.origin,
         }

@@ -7,6 +7,13 @@ the committed file is stale (``python -m texlint.checks.catalog > docs/rules.md`
 
 from __future__ import annotations
 
+_FIXABLE = {
+    "safe": "yes, safely: `texlint --fix` makes the edit (it changes only the finding's characters, never what the "
+            "document means); the editor offers it as a quick fix.",
+    "unsafe": "yes, with `texlint --fix --unsafe-fixes` (the edit may change what the document says: review it, "
+              "or see it first with `--diff --unsafe-fixes`).",
+}
+
 
 def explain_text(rule) -> str:
     scopes = f"   scopes: {', '.join(rule.scopes)}" if rule.scopes else ""
@@ -20,6 +27,8 @@ def explain_text(rule) -> str:
         lines += ["", "Good"] + [f"  {ln}" for ln in rule.good.strip("\n").splitlines()]
     if rule.fix:
         lines += ["", "How to fix", f"  {rule.fix}"]
+    if rule.fixable:
+        lines += ["", "Fixable", f"  {_FIXABLE[rule.fixable]}"]
     if rule.question:
         lines += ["", "Reviewer question", f"  {rule.question}"]
     if rule.options:
@@ -32,12 +41,12 @@ def rules_markdown(registry) -> str:
     out = ["# Rule reference", "",
            "Generated from the rules themselves (`python -m texlint.checks.catalog > docs/rules.md`); "
            "a test fails when this file is stale. `texlint explain ID` prints the same text.", "",
-           "| code | name | category | severity | default | what it flags |",
-           "|---|---|---|---|---|---|"]
+           "| code | name | category | severity | default | fix | what it flags |",
+           "|---|---|---|---|---|---|---|"]
     for r in rules:
         summary = r.summary.replace("|", "\\|")
         out.append(f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.category} | {r.severity} | "
-                   f"{'on' if r.default else 'off'} | {summary} |")
+                   f"{'on' if r.default else 'off'} | {r.fixable or ''} | {summary} |")
     for r in rules:
         out += ["", f"## {r.code} {r.name}", "",
                 f"*{r.category}*, {r.severity}, {'on' if r.default else 'off'} by default"
@@ -49,6 +58,8 @@ def rules_markdown(registry) -> str:
             out += ["", "**Good**", "", "```latex", r.good.strip("\n"), "```"]
         if r.fix:
             out += ["", f"**How to fix.** {r.fix}"]
+        if r.fixable:
+            out += ["", f"**Fixable.** {_FIXABLE[r.fixable]}"]
         if r.question:
             out += ["", f"**Reviewer question.** {r.question}"]
         if r.options:

@@ -19,8 +19,19 @@ def finding_dict(f) -> dict:
         "message": f.message, "file": loc.file, "line": loc.line, "column": loc.column,
         "end_line": loc.end_line, "end_column": loc.end_column, "excerpt": f.excerpt,
         "suggestion": f.suggestion, "question": f.question, "fingerprint": f.fingerprint,
-        "document_level": f.document_level,
+        "document_level": f.document_level, "fix": fix_dict(f.fix),
     }
+
+
+def fix_dict(fix) -> dict | None:
+    """A finding's fix as ruff's JSON has it: what it does, whether it is safe, and its edits
+    (1-based line and column of the range replaced, end exclusive)."""
+    if fix is None:
+        return None
+    return {"title": fix.title, "applicability": fix.applicability,
+            "edits": [{"file": e.location.file, "line": e.location.line, "column": e.location.column,
+                       "end_line": e.location.end_line, "end_column": e.location.end_column,
+                       "replacement": e.replacement} for e in fix.edits]}
 
 
 def document_dict(d) -> dict:

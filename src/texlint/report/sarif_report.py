@@ -76,7 +76,8 @@ def rule_descriptor(code: str, name: str, category: str, severity: str, doc: dic
                                  "enabled": bool(doc.get("default", True))},
         "properties": {"tags": [doc.get("category", category), doc.get("status", "stable")],
                        "category": doc.get("category", category),
-                       "docs": f"docs/rules.md#{code.lower()}-{rname}"},
+                       "docs": f"docs/rules.md#{code.lower()}-{rname}",
+                       "fixable": doc.get("fixable", "")},
     }
 
 
@@ -88,6 +89,20 @@ def _region(loc) -> dict:
     if end_line == line and end_col <= col:
         end_col = col + 1
     return {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
+
+
+def _fix(fix) -> dict:
+    """A SARIF ``fix``: the finding's edits as replacements (an insertion deletes an empty
+    region); ``properties.applicability`` says whether ``texlint --fix`` applies it unasked."""
+    changes: dict[str, list] = {}
+    for e in fix.edits:
+        loc = e.location
+        region = {"startLine": loc.line, "startColumn": loc.column, "endLine": loc.end_line, "endColumn": loc.end_column}
+        changes.setdefault(artifact_uri(loc.file), []).append({"deletedRegion": region,
+                                                               "insertedContent": {"text": e.replacement}})
+    return {"description": {"text": fix.title},
+            "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": reps} for uri, reps in changes.items()],
+            "properties": {"applicability": fix.applicability}}
 
 
 def _message(f) -> str:
@@ -131,6 +146,8 @@ def sarif_dict(result) -> dict:
                 res["locations"][0]["physicalLocation"]["region"]["snippet"] = {"text": f.excerpt}
             if f.fingerprint:
                 res["partialFingerprints"] = {"texlint/v1": f.fingerprint}
+            if f.fix is not None:
+                res["fixes"] = [_fix(f.fix)]
             results.append(res)
     return {
         "$schema": SARIF_SCHEMA,

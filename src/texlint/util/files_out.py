@@ -33,8 +33,9 @@ def check_writable(path: Path, what: str) -> None:
         raise OutputError(f"{path}: cannot write the {what}: folder {folder} is not writable")
 
 
-def write_text(path: Path, text: str, what: str = "file") -> None:
-    """Write ``text`` to ``path`` atomically, never through a symlink."""
+def write_text(path: Path, text: str, what: str = "file", encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` atomically, never through a symlink (a fixed source keeps its
+    own ``encoding``)."""
     path = Path(path)
     check_writable(path, what)
     folder = path.parent if str(path.parent) else Path(".")
@@ -46,7 +47,7 @@ def write_text(path: Path, text: str, what: str = "file") -> None:
         mask = os.umask(0)
         os.umask(mask)
         os.fchmod(fd, 0o666 & ~mask)
-        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as fh:
+        with os.fdopen(fd, "w", encoding=encoding, errors="surrogateescape", newline="") as fh:
             fh.write(text)
         os.replace(tmp, path)
     except OSError as exc:

@@ -356,6 +356,14 @@ def _preceding_word(preceding: str) -> tuple[str, str]:
     return m.group(1), m.group(2)
 
 
+def _tie(ctx, offset: int, sep: str):
+    """The fix of a breakable space before a command at ``offset``: the white space becomes ~."""
+    edit = ctx.edit(offset - len(sep), offset, "~")
+    if edit is None or edit.original != sep:
+        return None  # the space is not typed right there (it came through a macro)
+    return ctx.fix("Write a tie (~)", edit)
+
+
 @register
 class MissingTieBeforeRef(Rule):
     code = "L108"
@@ -367,6 +375,7 @@ class MissingTieBeforeRef(Rule):
     bad = "\\begin{figure}\\caption{A.}\\label{fig:a}\\end{figure}\nAs Figure \\ref{fig:a} shows, it works."
     good = "\\begin{figure}\\caption{A.}\\label{fig:a}\\end{figure}\nAs Figure~\\ref{fig:a} shows, it works."
     fix = "Use a tie: Figure~\\ref{fig:a} (or \\cref{fig:a}, which adds the word and the tie itself)."
+    fixable = "safe"
 
     def check(self, doc, ctx):
         for ref in doc.refs:
@@ -382,7 +391,7 @@ class MissingTieBeforeRef(Rule):
                 continue
             yield ctx.offset_finding(ref.offset - len(sep), ref.offset + ref.length,
                                      f"'{word} \\{ref.command}': use a tie ({word}~\\{ref.command}) so the line cannot break before the number",
-                                     suggestion=f"{word}~")
+                                     suggestion=f"{word}~", fix=_tie(ctx, ref.offset, sep))
 
 
 _NON_TIE_CITES = {"citet", "Citet", "textcite", "Textcite", "citeauthor", "Citeauthor", "citeyear",
@@ -402,6 +411,7 @@ class MissingTieBeforeCite(Rule):
     bad = "\\bibliographystyle{plain}\nDeep models \\cite{he2016deep} are strong."
     good = "\\bibliographystyle{plain}\nDeep models~\\cite{he2016deep} are strong."
     fix = "Write a tie before the citation: models~\\cite{x}."
+    fixable = "safe"
 
     def check(self, doc, ctx):
         if lc.citation_style(doc) != "numeric":
@@ -416,7 +426,7 @@ class MissingTieBeforeCite(Rule):
                 continue
             yield ctx.offset_finding(c.offset - len(sep), c.offset + c.length,
                                      f"'{word} \\{c.command}': use a tie ({word}~\\{c.command}) so the number cannot start a line",
-                                     suggestion=f"{word}~")
+                                     suggestion=f"{word}~", fix=_tie(ctx, c.offset, sep))
 
 
 _CITE_SUBJECT_VERBS = (

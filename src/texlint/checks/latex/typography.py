@@ -43,6 +43,7 @@ class HyphenNumberRange(Rule):
     bad = "We train for 10-20 epochs."
     good = "We train for 10--20 epochs of GPT-4 and ResNet-50."
     fix = "Write the range with two hyphens: 10--20."
+    fixable = "safe"
 
     def check(self, doc, ctx):
         for prose in ctx.prose_in(_PROSE_SCOPES):
@@ -60,9 +61,11 @@ class HyphenNumberRange(Rule):
                 before = text[max(0, m.start() - 12):m.start()]
                 if re.search(r"(?:ISO|RFC|No\.|ID|id|#|ISBN|arXiv:?)\s*$", before):
                     continue
+                dash = m.start(2) - 1
                 yield ctx.prose_finding(prose, m.start(), m.end(),
                                         f"'{m.group(0)}': a range takes an en dash ({a}--{b})",
-                                        suggestion=f"{a}--{b}")
+                                        suggestion=f"{a}--{b}",
+                                        fix=ctx.fix("Write an en dash (--)", ctx.prose_edit(prose, dash, dash + 1, "--")))
 
 
 @register
@@ -76,6 +79,7 @@ class ThreeDotsEllipsis(Rule):
     bad = "We try SGD, Adam, ... and pick the best."
     good = "We try SGD, Adam, \\dots{} and pick the best."
     fix = "Write \\dots (in math, \\dots, \\cdots or \\ldots)."
+    fixable = "safe"
 
     def check(self, doc, ctx):
         for prose in ctx.prose_in(_PROSE_SCOPES):
@@ -97,7 +101,10 @@ class ThreeDotsEllipsis(Rule):
                     continue
                 if prose.in_code(i):
                     continue
-                yield ctx.prose_finding(prose, i, j, "three periods: write \\dots for an ellipsis", suggestion="\\dots")
+                after = lc.source_char(doc, prose.offsets[j - 1] + 1)
+                dots = "\\dots{}" if after.isalnum() or after in " \t\r\n~" else "\\dots"  # TeX eats a space after \dots
+                yield ctx.prose_finding(prose, i, j, "three periods: write \\dots for an ellipsis", suggestion="\\dots",
+                                        fix=ctx.fix("Write \\dots", ctx.prose_edit(prose, i, j, dots)))
 
 
 @register
@@ -111,6 +118,7 @@ class StraightDoubleQuote(Rule):
     bad = "We call this the \"teacher\" model."
     good = "We call this the ``teacher'' model (\\texttt{\"key\"} in code is fine)."
     fix = "Write ``word'' (or \\enquote{word} with csquotes)."
+    fixable = "unsafe"  # opening or closing is a guess from the character before
 
     def check(self, doc, ctx):
         babel = ",".join(doc.packages.get("babel", []) + doc.class_options).lower()
@@ -134,9 +142,11 @@ class StraightDoubleQuote(Rule):
                 # inches/seconds after a number (5" screen) are not quotes
                 if i > 0 and text[i - 1].isdigit() and (i + 1 >= len(text) or not text[i + 1].isalpha()):
                     continue
+                quote = "``" if (i == 0 or text[i - 1] in " ([{") else "''"
                 yield ctx.prose_finding(prose, i, i + 1,
                                         "straight double quote: LaTeX prints ” here; use `` for opening and '' for closing",
-                                        suggestion="``" if (i == 0 or text[i - 1] in " ([{") else "''")
+                                        suggestion=quote,
+                                        fix=ctx.fix(f"Write {quote}", ctx.prose_edit(prose, i, i + 1, quote), safe=False))
 
 
 _SPACE_PUNCT = re.compile(r"(?<=[\w)\]⟧’”]) ([,.;:?!])(?=\s|$|[)\]’”])")
@@ -153,6 +163,7 @@ class SpaceBeforePunctuation(Rule):
     bad = "We train the model , then test it ."
     good = "We train the model, then test it."
     fix = "Delete the space (a comment % at the line end removes a newline's space)."
+    fixable = "safe"
 
     def check(self, doc, ctx):
         for prose in ctx.prose_in(_PROSE_SCOPES):
@@ -176,7 +187,8 @@ class SpaceBeforePunctuation(Rule):
                     continue
                 if prose.in_code(p):
                     continue
-                yield ctx.prose_finding(prose, sp, p + 1, f"space before '{punct}'", suggestion=punct)
+                yield ctx.prose_finding(prose, sp, p + 1, f"space before '{punct}'", suggestion=punct,
+                                        fix=ctx.fix("Delete the space", ctx.edit(a, b, "")))
 
 
 def _clip(note: str, width: int = 80) -> str:
@@ -286,12 +298,17 @@ class DisplayMathDollars(Rule):
     bad = "The loss is $$L = x^2.$$"
     good = "The loss is \\[L = x^2.\\]"
     fix = "Use \\[ ... \\] (unnumbered) or \\begin{equation} ... \\end{equation}."
+    fixable = "safe"
 
     def check(self, doc, ctx):
         for c in doc.commands:
             if c.name == "$$":
+                end = c.offset + c.length
+                closed = c.length >= 4 and doc.source_text(end - 2, end) == "$$"
                 yield ctx.offset_finding(c.offset, c.offset + 2, "$$ display math: use \\[ ... \\] or an equation environment",
-                                         suggestion="\\[ ... \\]")
+                                         suggestion="\\[ ... \\]",
+                                         fix=ctx.fix("Write \\[ ... \\]", ctx.edit(c.offset, c.offset + 2, "\\["),
+                                                     ctx.edit(end - 2, end, "\\]")) if closed else None)
 
 
 _ABBREV = re.compile(r"(?<![\w.])(e\.g\.|i\.e\.|et al\.|cf\.|vs\.|resp\.|approx\.|w\.r\.t\.|a\.k\.a\.|viz\.|etc\.)( )(?=[\w(⟦])")
@@ -308,6 +325,7 @@ class AbbreviationSpacing(Rule):
     bad = "Some optimizers, e.g. Adam, adapt the step size."
     good = "Some optimizers, e.g.\\ Adam, adapt the step size (e.g., RMSProp too)."
     fix = "Write e.g.\\ (control space), e.g.~ (tie before a citation), or add a comma: e.g.,"
+    fixable = "safe"
 
     def check(self, doc, ctx):
         if lc.uses_frenchspacing(doc):
@@ -326,9 +344,12 @@ class AbbreviationSpacing(Rule):
                 if prose.in_code(m.start()):
                     continue
                 abbr = m.group(1)
+                space = prose.offsets[sp]
+                typed = lc.source_char(doc, space) in (" ", "\t") and _typed(doc, prose, m.start(1), sp, abbr)
                 yield ctx.prose_finding(prose, m.start(1), sp + 1,
                                         f"'{abbr}' followed by a plain space gets an inter-sentence gap: write '{abbr}\\ ' or '{abbr}~'",
-                                        suggestion=abbr + "\\ ")
+                                        suggestion=abbr + "\\ ",
+                                        fix=ctx.fix("Write a control space (\\ )", ctx.edit(space, space + 1, "\\ ")) if typed else None)
 
 
 @register
@@ -342,6 +363,7 @@ class MacroEatsSpace(Rule):
     bad = "\\newcommand{\\method}{FooNet}\nOur \\method is fast."
     good = "\\newcommand{\\method}{FooNet}\nOur \\method{} is fast, and \\method\\ too, and \\method."
     fix = "Write \\method{} (or \\method\\ ), or define the macro with \\xspace."
+    fixable = "safe"
 
     def check(self, doc, ctx):
         names = {n for n, m in doc.macros.items()
@@ -354,7 +376,10 @@ class MacroEatsSpace(Rule):
             if c.name != "eaten-space" or c.args[0] not in names:
                 continue
             name = c.args[0]
+            typed = doc.source_text(c.offset, c.offset + c.length) == "\\" + name
             yield ctx.offset_finding(c.offset, c.offset + c.length + 1,
                                      f"the space after \\{name} is swallowed: the PDF shows "
                                      f"'{doc.macros[name].expansion.strip()}{c.text}'",
-                                     suggestion=f"\\{name}{{}} ")
+                                     suggestion=f"\\{name}{{}} ",
+                                     fix=ctx.fix("Add {} after the macro", ctx.edit(c.offset + c.length, c.offset + c.length, "{}"))
+                                     if typed else None)

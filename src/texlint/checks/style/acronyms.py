@@ -127,6 +127,7 @@ class ArticleBeforeVowelSound(Rule):
     bad = "We train a LSTM and an unified model on a 8-GPU node."
     good = "We train an LSTM and a unified model on an 8-GPU node for an hour, a user study and a one-shot task."
     fix = "Use 'an' before a vowel sound (an MLP, an hour) and 'a' before a consonant sound (a user, a one-shot)."
+    fixable = "safe"
 
     def check(self, doc, ctx):
         for prose in ctx.prose_in(("any", "captions", "footnotes", "headings")):
@@ -163,7 +164,8 @@ class ArticleBeforeVowelSound(Rule):
                 fixed = want if art.islower() else want.capitalize()
                 yield ctx.prose_finding(prose, m.start(1), m.start(2) + len(bare),
                                         f"'{art} {bare}': use '{fixed}' before {'a vowel' if sound else 'a consonant'} sound",
-                                        suggestion=f"{fixed} {bare}")
+                                        suggestion=f"{fixed} {bare}",
+                                        fix=ctx.fix(f"Write '{fixed}'", ctx.prose_edit(prose, m.start(1), m.end(1), fixed)))
 
 
 # -- repeated words ----------------------------------------------------------------------------------
@@ -201,6 +203,7 @@ class RepeatedWord(Rule):
     bad = "We evaluate the the model on two\ndatasets and and report accuracy."
     good = "We evaluate the model on two datasets; we found that that choice matters, and over over-fitting."
     fix = "Delete one of the two words."
+    fixable = "unsafe"  # "had had" and "that that" can be meant; the fix deletes the second word
 
     def check(self, doc, ctx):
         for prose in ctx.prose_in(("any", "captions", "footnotes", "headings")):
@@ -221,7 +224,11 @@ class RepeatedWord(Rule):
                     continue
                 if not lc.gap_is_space(doc, offs[m.end(1) - 1] + 1, offs[m.start(2)]):
                     continue
-                yield ctx.prose_finding(prose, m.start(1), m.end(2), f"'{w}' is repeated", suggestion=w)
+                second = ctx.prose_edit(prose, m.start(2), m.end(2), "")
+                gap = ctx.edit(offs[m.end(1) - 1] + 1, offs[m.start(2)], "")
+                yield ctx.prose_finding(prose, m.start(1), m.end(2), f"'{w}' is repeated", suggestion=w,
+                                        fix=ctx.fix(f"Delete the second '{m.group(2)}'", gap, second, safe=False)
+                                        if w == m.group(2) else None)
 
 
 # -- acronyms ---------------------------------------------------------------------------------------
