@@ -16,7 +16,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "texlint"
 #: The stages, bottom first (docs/architecture.md says what each one does).
-LAYERS = ("util", "source", "latex", "nlp", "analysis", "engine", "checks", "app", "report", "cli", "lsp")
+LAYERS = ("util", "source", "latex", "nlp", "analysis", "engine", "checks", "app", "report", "lsp", "cli")
 MAX_FUNCTION_IMPORTS = 15
 #: What reporters may never import: they only format a result they are given.
 REPORT_FORBIDDEN = ("texlint.nlp", "texlint.analysis", "texlint.engine.runner", "texlint.checks",

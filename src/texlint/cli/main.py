@@ -413,8 +413,9 @@ def tag_cmd(source):
 
 
 @main.command("lsp")
+@_guard
 def lsp_cmd():
-    """Run the language server over stdio (for editors; see docs/editors.md)."""
+    """Run the language server over stdio (for editors)."""
     from texlint.lsp.server import serve  # start-up: pygls, the rules and spaCy only for the server
 
     serve()
