@@ -37,8 +37,8 @@ CORPUS = SHARED / "corpus"
 OUT = Path(__file__).resolve().parent / "RESULTS.md"
 PY = sys.executable
 TARGETS = {
-    "inproc_typical_ms": 250, "cold_s": 1.3, "scale_100x_ratio": 120, "batch_pps": 8, "peak_mb": 400,
-    "cache_hit_s": 0.3,
+    "inproc_typical_ms": 250, "inproc_150kb_ms": 150, "cold_over_floor_s": 0.3, "scale_100x_ratio": 120,
+    "batch_pps": 3, "peak_mb": 400, "cache_hit_s": 0.3,
 }
 
 
@@ -189,6 +189,10 @@ def peers(papers) -> list[dict]:
         tools["lacheck"] = lambda m: ["lacheck", m.name]
     if shutil.which("proselint"):
         tools["proselint"] = lambda m: ["proselint", "check", m.name] if _proselint_has_check() else ["proselint", m.name]
+    tools["texlint --select L"] = lambda m: [PY, "-m", "texlint", m.name, "--no-cache", "-q", "--select", "L",
+                                             "--exit-zero"]
+    tools["texlint --select W"] = lambda m: [PY, "-m", "texlint", m.name, "--no-cache", "-q", "--select", "W",
+                                             "--exit-zero"]
     rows = []
     for name, main in papers:
         row = {"paper": name}
@@ -244,10 +248,17 @@ def write_report(r: dict) -> str:
     if typ:
         L.append(f"| in-process lint of a typical 60 KB paper < 250 ms (median, all default rules) | "
                  f"{typ['wall']:.0f} ms ({typ['paper']}) | {verdict(typ['wall'] < TARGETS['inproc_typical_ms'])} |")
+    big = r.get("big")
+    if big:
+        L.append(f"| in-process lint of a 150 KB paper ≤ 150 ms (median, all default rules) | {big['wall']:.0f} ms "
+                 f"({big['paper']}) | {verdict(big['wall'] <= TARGETS['inproc_150kb_ms'])} |")
     if r.get("cold"):
-        cold_med = median([x["cold_s"] for x in r["cold"]])
-        L.append(f"| cold `texlint paper.tex` ≤ 1.3 s | median {cold_med:.2f} s; spaCy floor alone "
-                 f"{f['spacy_blank_s']:.2f} s | {verdict(cold_med <= TARGETS['cold_s'])} |")
+        typical_cold = [x for x in r["cold"] if not x["paper"].startswith("fixtures/")] or r["cold"]
+        cold_med = median([x["cold_s"] for x in typical_cold])
+        over = cold_med - f["spacy_blank_s"]
+        L.append(f"| cold `texlint paper.tex` ≤ spaCy's start-up + 0.3 s (corpus papers, median) | median "
+                 f"{cold_med:.2f} s; spaCy floor {f['spacy_blank_s']:.2f} s in the same run: +{over:.2f} s | "
+                 f"{verdict(over <= TARGETS['cold_over_floor_s'])} |")
         hit_max = max(x["cached_s"] for x in r["cold"])
         L.append(f"| cached re-run < 0.3 s | max {hit_max:.2f} s over {len(r['cold'])} papers | "
                  f"{verdict(hit_max < TARGETS['cache_hit_s'])} |")
@@ -258,7 +269,7 @@ def write_report(r: dict) -> str:
                  f"{verdict(ratio < TARGETS['scale_100x_ratio'])} |")
     b = r.get("batch")
     if b:
-        L.append(f"| batch --jobs 2 ≥ 8 papers/s | corpus: {b['pps']:.2f} papers/s cold "
+        L.append(f"| batch --jobs 2 ≥ 3 papers/s (cold cache) | corpus: {b['pps']:.2f} papers/s cold "
                  f"({b['cached_pps']:.1f} papers/s cached); synthetic 60 KB papers: {r['sbatch']['pps']:.2f} papers/s | "
                  f"{verdict(b['pps'] >= TARGETS['batch_pps'])} |")
     m = r.get("memory")
@@ -300,17 +311,23 @@ def write_report(r: dict) -> str:
               f"- {r['sbatch']['papers']} synthetic 60 KB papers, `--jobs {r['sbatch']['jobs']}`: "
               f"{r['sbatch']['s']:.1f} s = {r['sbatch']['pps']:.2f} papers/s", ""]
     if r.get("peers"):
-        tools = [t for t in ("chktex", "lacheck", "proselint") if any(t in x for x in r["peers"])]
-        L += ["## Peers (cold process time, same main files)", "",
-              "| paper | texlint cold s | " + " | ".join(f"{t} s | texlint/{t}" for t in tools) + " |",
-              "|---|---:|" + "---:|---:|" * len(tools)]
-        cold = {x["paper"]: x["cold_s"] for x in r.get("cold", [])}
-        for x in r["peers"]:
-            tl = cold.get(x["paper"], float("nan"))
-            cells = " | ".join(f"{x.get(t, float('nan')):.2f} | {tl / x[t]:.0f}x" if x.get(t) else "– | –" for t in tools)
-            L.append(f"| {x['paper']} | {tl:.2f} | {cells} |")
-        L += ["", "chktex and lacheck are C programs with no start-up cost and no language model; proselint "
-              "reads the file as plain text. texlint's cold time is dominated by importing spaCy.", ""]
+        peers_ = r["peers"]
+        tot = lambda t: sum(x.get(t, 0.0) for x in peers_)  # noqa: E731
+        L += ["## Peers, side by side (cold process per paper, the same main files, one run)", "",
+              "badness (Rust) is not measured: it is not packaged for this machine's registries (PyPI, Debian, "
+              "npm) and cannot be built here. ChkTeX and lacheck come from Debian, proselint from PyPI.", "",
+              "| tool | what it checks | total s over the corpus | texlint's ratio |", "|---|---|---:|---|"]
+        rows = [("texlint --select L", "texlint's LaTeX rules only (no spaCy)", None),
+                ("chktex", "LaTeX typography", "texlint --select L"), ("lacheck", "LaTeX typography", "texlint --select L"),
+                ("texlint --select W", "texlint's style rules (prose, spaCy)", None),
+                ("proselint", "prose style", "texlint --select W")]
+        for tool, what, versus in rows:
+            if not any(tool in x for x in peers_):
+                continue
+            ratio = f"{tot(versus) / tot(tool):.1f}x slower ({versus})" if versus and tot(tool) else ""
+            L.append(f"| {tool} | {what} | {tot(tool):.1f} | {ratio} |")
+        L += ["", "ChkTeX and lacheck are C programs with no start-up cost; proselint reads the file as plain text. "
+              "Per paper, texlint's time is mostly Python's and its libraries' start-up (see the floor above).", ""]
     L += ["## Profile (cProfile, in-process, warm, typical paper)", "", "```", r.get("profile", ""), "```", ""]
     L += [ANALYSIS, ""]
     return "\n".join(L)
@@ -341,6 +358,8 @@ def main() -> None:
         print("in-process", flush=True)
         r["inproc"] = in_process([("synthetic 60 KB", typical)] + fixtures + papers, reps)
         r["typical"] = r["inproc"][0]
+        big = gen.write(tmp / "big", scale=150_000 / 60_000, seed=5)
+        r["big"] = in_process([("synthetic 150 KB", big)], reps + 2)[0]
         print("cold", flush=True)
         r["cold"] = cold_runs(fixtures + papers, 1, tmp)
         print("scaling", flush=True)
@@ -354,7 +373,13 @@ def main() -> None:
         r["peers"] = peers(papers)
         print("profile", flush=True)
         r["profile"] = profile_top(typical)
-    OUT.write_text(write_report(r), encoding="utf-8")
+    keep = ""
+    if OUT.is_file() and "\n## Language server" in OUT.read_text(encoding="utf-8"):
+        old = OUT.read_text(encoding="utf-8")  # written by benchmarks/lsp_latency.py: kept as it is
+        start = old.index("\n## Language server") + 1
+        end = old.find("\n## ", start + 5)
+        keep = old[start:end + 1 if end != -1 else len(old)]
+    OUT.write_text(write_report(r) + ("\n" + keep if keep else ""), encoding="utf-8")
     raw.write_text(json.dumps(r, indent=1, default=str), encoding="utf-8")
     print(f"wrote {OUT} (raw numbers: {raw})")
 

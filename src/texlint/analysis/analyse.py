@@ -30,11 +30,32 @@ def _passages(doc: Document) -> list[list[Prose]]:
     return out
 
 
+_TAGS: dict | None = None  # (role, prose texts of a passage) -> their sentences' tags, when remembered
+_TAGS_LIMIT = 0
+
+
+def remember_tags(limit: int = 20_000) -> None:
+    """Keep the moves of the last ``limit`` passages: the tags of a passage depend only on its
+    text (its sentences follow from it) and its section's role, so an edit re-tags only the passages it changed."""
+    global _TAGS, _TAGS_LIMIT
+    _TAGS, _TAGS_LIMIT = ({} if limit > 0 else None), limit
+
+
 def analyse(doc: Document) -> None:
     """Tag every sentence with its moves (a passage at a time), then extract the evidence facts
     and the argument map. Needs the prose annotated (``texlint.nlp.annotate``)."""
+    memo = _TAGS
     for passage in _passages(doc):
         sents = [s for prose in passage for s in prose.sentences if s.span is not None]
-        for sent, tags in zip(sents, tag_paragraph([s.span for s in sents], passage[0].role)):
+        key = (passage[0].role, tuple(p.text for p in passage)) if memo is not None else None
+        tagged = memo.pop(key, None) if memo is not None else None
+        if tagged is None:
+            tagged = tag_paragraph([s.span for s in sents], passage[0].role)
+        if memo is not None:
+            memo[key] = tagged
+        for sent, tags in zip(sents, tagged):
             sent.tags = tags
+    if memo is not None:
+        while len(memo) > _TAGS_LIMIT:
+            memo.pop(next(iter(memo)))
     doc.facts = extract_facts(doc)

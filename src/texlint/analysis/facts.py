@@ -105,12 +105,34 @@ def _sentence_text_with_math(sent: Sentence) -> str:
     return "".join(out)
 
 
+_MATCHES: dict | None = None  # (fact pattern, sentence text) -> whether it matches, when remembered
+_MATCHES_LIMIT = 0
+
+
+def remember_matches(limit: int = 200_000) -> None:
+    """Keep whether each fact pattern matched each sentence text (the language server: an edit
+    re-reads only the sentences it changed)."""
+    global _MATCHES, _MATCHES_LIMIT
+    _MATCHES, _MATCHES_LIMIT = ({} if limit > 0 else None), limit
+
+
 def _search(doc: Document, name: str, roles=None, kinds=("body", "item", "caption", "footnote"),
             tables: bool = False, headings: bool = False) -> list[dict]:
     rx = _rx(name)
     ev = []
+    memo = _MATCHES
     for sent in _sentences(doc, roles, kinds):
-        if rx.search(_sentence_text_with_math(sent)):
+        text = _sentence_text_with_math(sent)
+        if memo is None:
+            hit = rx.search(text) is not None
+        else:
+            hit = memo.pop((name, text), None)
+            if hit is None:
+                hit = rx.search(text) is not None
+            memo[(name, text)] = hit
+            if len(memo) > _MATCHES_LIMIT:
+                memo.pop(next(iter(memo)))
+        if hit:
             ev.append(_ev(doc, sent))
             if len(ev) >= MAX_EVIDENCE:
                 return ev

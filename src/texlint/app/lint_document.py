@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from texlint.analysis.analyse import analyse
+from texlint.analysis.analyse import analyse, remember_tags
+from texlint.analysis.facts import remember_matches
 from texlint.app import cache
 from texlint.app.config import effective_config, validate_ids
 from texlint.app.result import DocResult, Options, shown
@@ -22,8 +23,10 @@ from texlint.engine.registry import Registry
 from texlint.engine.runner import active_rules, run_rules
 from texlint.engine.settings import Config
 from texlint.latex.load import load_document
+from texlint.latex.parse import remember_parses
 from texlint.latex.venue_detection import detect_review, detect_venue
 from texlint.nlp.annotate import annotate
+from texlint.nlp.pipeline import remember_docs
 from texlint.util.paths import display_path
 from texlint.util.timing import Timer
 
@@ -118,3 +121,14 @@ def lint_detached(root: Path, named: set[Path] | None, opts: Options, key: str |
     if not opts.need_sources:
         dr.sources = []  # not worth sending back
     return dr
+
+
+def remember_between_lints(on: bool = True) -> None:
+    """For a process that lints the same documents again and again (the language server):
+    keep each file's parse, each paragraph's annotation and each passage's moves, keyed by
+    their text, so an edit recomputes only what it changed. Results are the same as a fresh
+    lint's (tests/test_incremental.py)."""
+    remember_parses(64 if on else 0)
+    remember_docs(50_000 if on else 0)
+    remember_tags(20_000 if on else 0)
+    remember_matches(200_000 if on else 0)

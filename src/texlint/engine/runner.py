@@ -7,6 +7,7 @@ and per-file ignores -> inline suppressions -> fingerprints -> baseline -> sorte
 from __future__ import annotations
 
 import itertools
+import time
 from dataclasses import dataclass, replace
 from typing import Iterable
 
@@ -80,7 +81,9 @@ def run_rules(doc: Document, registry: Registry, cfg: Config, timer: Timer | Non
                 late.append(rule)
                 continue
             ctx.rule = rule
+            t0 = time.perf_counter()
             raw.extend(_bounded(_complete(rule.check(doc, ctx), rule), rule, ctx))
+            timer.rules[rule.code] = timer.rules.get(rule.code, 0.0) + time.perf_counter() - t0
         findings = _finish(raw, registry, cfg)
         suppressed = 0
         directives = []

@@ -180,8 +180,52 @@ class _Capture(logging.Handler):
 _LOGGER = logging.getLogger("pylatexenc.latexwalker")
 
 
+class _Memo:
+    """The last ``limit`` results of a pure function of a text, newest last (a process that lints
+    the same document again and again, the language server, turns it on; a CLI run parses each
+    file once and keeps nothing)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.items: dict = {}
+
+    def get(self, key):
+        hit = self.items.pop(key, None)
+        if hit is not None:
+            self.items[key] = hit  # most recent last
+        return hit
+
+    def put(self, key, value) -> None:
+        self.items[key] = value
+        while len(self.items) > self.limit:
+            self.items.pop(next(iter(self.items)))
+
+
+_PARSES: _Memo | None = None
+
+
+def remember_parses(limit: int = 64) -> None:
+    """Keep the parses of the last ``limit`` file texts: a one-line edit re-parses one file, and
+    documents that share a file share its parse. The nodes are never changed after parsing."""
+    global _PARSES
+    _PARSES = _Memo(limit) if limit > 0 else None
+
+
 def parse_text(text: str, db) -> tuple[list, list[ParseProblem]]:
     """Parse ``text``; returns (nodes, problems). Never raises on bad LaTeX."""
+    memo = _PARSES
+    if memo is None:
+        return _parse_text(text, db)
+    key = (text, id(db))
+    hit = memo.get(key)
+    if hit is not None and hit[2] is db:  # the same macro table: the same parse
+        return hit[0], list(hit[1])
+    nodes, problems = _parse_text(text, db)
+    memo.put(key, (nodes, list(problems), db))
+    return nodes, problems
+
+
+def _parse_text(text: str, db) -> tuple[list, list[ParseProblem]]:
     problems: list[ParseProblem] = []
     cap = _Capture()
     _LOGGER.addHandler(cap)

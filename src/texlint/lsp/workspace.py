@@ -27,7 +27,7 @@ from lsprotocol import types
 from pygls.uris import from_fs_path
 
 from texlint.app.config import effective_config, find_config
-from texlint.app.lint_document import lint_root
+from texlint.app.lint_document import lint_root, remember_between_lints
 from texlint.app.result import Options, shown
 from texlint.lsp.diagnostics import config_diagnostic, finding_diagnostic, fix_data
 from texlint.source.files import MAX_DOCUMENT_CHARS, TEX_SUFFIXES, decode, line_starts
@@ -227,6 +227,7 @@ def warm_up(registry_cache: dict) -> float:
     import tempfile
 
     t0 = time.perf_counter()
+    remember_between_lints()  # from now on an edit recomputes only what it changed
     with tempfile.TemporaryDirectory(prefix="texlint-lsp-") as tmp:
         main = Path(tmp) / "main.tex"
         main.write_text("\\documentclass{article}\n\\begin{document}\n\\section{Introduction}\n"

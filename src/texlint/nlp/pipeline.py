@@ -11,6 +11,7 @@ components are added to it so rules behave the same.
 
 from __future__ import annotations
 
+import gc
 import re
 import threading
 from typing import TYPE_CHECKING, Iterable
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Iterable
 from texlint.latex.placeholders import PLACEHOLDER_RE
 from texlint.nlp.lemmas import lemma_key
 from texlint.util.errors import ConfigError
+from texlint.util.timing import gc_paused
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -65,14 +67,19 @@ def _add_placeholder_tokenization(nlp: "Language") -> None:
     prefixes = [ph] + [p for p in defaults.prefixes if p not in ("⟦", "⟧")]
     suffixes = [ph] + list(defaults.suffixes)
     infixes = [ph] + list(defaults.infixes)
-    tok = nlp.tokenizer
-    tok.prefix_search = compile_prefix_regex(prefixes).search
-    tok.suffix_search = compile_suffix_regex(suffixes).search
-    tok.infix_finditer = compile_infix_regex(infixes).finditer
     from spacy.attrs import ORTH
+    from spacy.tokenizer import Tokenizer
 
-    for abbr in ABBREVIATIONS:
-        tok.add_special_case(abbr, [{ORTH: abbr}])
+    tok = nlp.tokenizer
+    rules = dict(tok.rules or {})
+    rules.update({abbr: [{ORTH: abbr}] for abbr in ABBREVIATIONS})
+    # One tokenizer built with everything at once: setting prefix_search, suffix_search,
+    # infix_finditer and each special case one by one reloads all ~1,300 special cases every
+    # time (half a second of every start).
+    nlp.tokenizer = Tokenizer(nlp.vocab, rules=rules, prefix_search=compile_prefix_regex(prefixes).search,
+                              suffix_search=compile_suffix_regex(suffixes).search,
+                              infix_finditer=compile_infix_regex(infixes).finditer, token_match=tok.token_match,
+                              url_match=tok.url_match, faster_heuristics=tok.faster_heuristics)
 
 
 def _is_placeholder(text: str) -> bool:
@@ -154,28 +161,36 @@ def get_nlp(model: str | None = None) -> "Language":
         nlp = _NLP.get(key)
         if nlp is not None:
             return nlp
-        import spacy
-
-        _register_components()
-        if model:
-            try:
-                nlp = spacy.load(model, exclude=["ner", "textcat"])
-            except (OSError, ValueError, ImportError) as exc:  # not installed, not a pipeline folder, bad config
-                raise ConfigError(f"nlp-model {model!r} cannot be loaded: {str(exc).splitlines()[0]}") from None
-            for name in ("senter", "sentencizer"):
-                if name in nlp.pipe_names:
-                    nlp.remove_pipe(name)
-            if "parser" in nlp.pipe_names:
-                nlp.disable_pipe("parser")
-        else:
-            nlp = spacy.blank("en")
-        _add_placeholder_tokenization(nlp)
-        if not model:
-            nlp.add_pipe("texlint_lemmas")
-        nlp.add_pipe("texlint_sentences")
-        nlp.max_length = 50_000_000
+        with gc_paused():  # spaCy's import and the tokenizer allocate a great deal, all kept
+            nlp = _build(model)
+        gc.freeze()  # the pipeline lives as long as the process: collections need not walk it
         _NLP[key] = nlp
         return nlp
+
+
+def _build(model: str | None) -> "Language":
+    """Blank English with texlint's tokenizer and sentence splitter (or a named trained pipeline)."""
+    import spacy
+
+    _register_components()
+    if model:
+        try:
+            nlp = spacy.load(model, exclude=["ner", "textcat"])
+        except (OSError, ValueError, ImportError) as exc:  # not installed, not a pipeline folder, bad config
+            raise ConfigError(f"nlp-model {model!r} cannot be loaded: {str(exc).splitlines()[0]}") from None
+        for name in ("senter", "sentencizer"):
+            if name in nlp.pipe_names:
+                nlp.remove_pipe(name)
+        if "parser" in nlp.pipe_names:
+            nlp.disable_pipe("parser")
+    else:
+        nlp = spacy.blank("en")
+    _add_placeholder_tokenization(nlp)
+    if not model:
+        nlp.add_pipe("texlint_lemmas")
+    nlp.add_pipe("texlint_sentences")
+    nlp.max_length = 50_000_000
+    return nlp
 
 
 def pipeline_of(vocab) -> "Language | None":
@@ -186,10 +201,33 @@ def pipeline_of(vocab) -> "Language | None":
     return None
 
 
+_DOCS: dict | None = None  # (model, text) -> Doc, newest last, when remembered
+_DOCS_LIMIT = 0
+
+
+def remember_docs(limit: int = 50_000) -> None:
+    """Keep the annotated Docs of the last ``limit`` texts (the language server: an edit
+    re-annotates only the paragraphs it changed). Nothing downstream writes to a Doc."""
+    global _DOCS, _DOCS_LIMIT
+    _DOCS, _DOCS_LIMIT = ({} if limit > 0 else None), limit
+
+
 def pipe(texts: Iterable[str], model: str | None = None) -> list["Doc"]:
     """Run the pipeline over all texts in one ``nlp.pipe`` call."""
     nlp = get_nlp(model)
-    return list(nlp.pipe(texts, batch_size=256))
+    memo = _DOCS
+    if memo is None:
+        return list(nlp.pipe(texts, batch_size=256))
+    texts = list(texts)
+    out: list = [memo.pop((model, t), None) for t in texts]
+    todo = [i for i, d in enumerate(out) if d is None]
+    for i, d in zip(todo, nlp.pipe((texts[i] for i in todo), batch_size=256)):
+        out[i] = d
+    for t, d in zip(texts, out):
+        memo[(model, t)] = d
+    while len(memo) > _DOCS_LIMIT:
+        memo.pop(next(iter(memo)))
+    return out
 
 
 _WS = re.compile(r"\s+")

@@ -20,6 +20,7 @@ The tagger works on spaCy's blank English pipeline from :func:`texlint.nlp.pipel
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import sys
@@ -33,6 +34,7 @@ from texlint.latex.roles import role_from_title
 from texlint.nlp.first_person import first_person_singular
 from texlint.nlp.lemmas import lemma_key
 from texlint.nlp.pipeline import get_nlp, pipeline_of
+from texlint.util.timing import gc_paused
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -252,7 +254,9 @@ def _compiled(nlp: "Language") -> _Compiled:
         with _LOCK:
             c = _COMPILED.get(id(nlp))
             if c is None:
-                c = _compile(nlp)
+                with gc_paused():  # tens of thousands of small tables: the collector would walk them all
+                    c = _compile(nlp)
+                gc.freeze()  # compiled once per process and kept: later collections need not walk them
                 _COMPILED[id(nlp)] = c
                 _KEEP.append(nlp)  # keep the pipeline alive so its id is never reused
     return c

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 class Timer:
     def __init__(self) -> None:
         self.stages: dict[str, float] = {}
+        self.rules: dict[str, float] = {}  # rule code -> seconds inside the "rules" stage
 
     @contextmanager
     def stage(self, name: str):
@@ -22,11 +23,16 @@ class Timer:
     def merge(self, other: "Timer") -> None:
         for k, v in other.stages.items():
             self.stages[k] = self.stages.get(k, 0.0) + v
+        for k, v in getattr(other, "rules", {}).items():
+            self.rules[k] = self.rules.get(k, 0.0) + v
 
     def report(self) -> str:
         total = sum(self.stages.values())
         lines = [f"{name:>8}: {sec * 1000:8.1f} ms" for name, sec in self.stages.items()]
         lines.append(f"{'total':>8}: {total * 1000:8.1f} ms")
+        slowest = sorted(self.rules.items(), key=lambda kv: -kv[1])[:5]
+        if slowest:
+            lines.append("slowest rules: " + ", ".join(f"{code} {sec * 1000:.1f} ms" for code, sec in slowest))
         return "\n".join(lines)
 
 

@@ -408,15 +408,20 @@ class InconsistentNameCasing(Rule):
     fix = "Pick one spelling (ideally via a macro like \\newcommand{\\method}{FooNet\\xspace}) and use it everywhere."
 
     def check(self, doc, ctx):
-        forms: dict[str, Counter] = defaultdict(Counter)
-        where: dict[str, list] = defaultdict(list)
+        seen: dict[str, list] = defaultdict(list)  # lower-case form -> every occurrence
         for p in ctx.prose_in(("any", "captions", "footnotes", "headings")):
             for m in _CAMEL.finditer(p.text):
-                w = m.group(1)
-                if p.in_code(m.start()) or _in_url(p.text, m.start()) or lc.source_char(doc, p.offsets[m.start()]) != w[0]:
+                seen[m.group(1).lower()].append((m.group(1), p, m.start(), m.end()))
+        forms: dict[str, Counter] = defaultdict(Counter)
+        where: dict[str, list] = defaultdict(list)
+        for low, found in seen.items():
+            if len({w for w, *_ in found}) < 2:
+                continue  # one spelling only (most words): nothing to compare, no need to look closer
+            for w, p, a, b in found:
+                if p.in_code(a) or _in_url(p.text, a) or lc.source_char(doc, p.offsets[a]) != w[0]:
                     continue  # count only what the authors typed as prose (not macro output, code or URLs)
-                forms[w.lower()][w] += 1
-                where[w].append((p, m.start(), m.end()))
+                forms[low][w] += 1
+                where[w].append((p, a, b))
         for low, counter in forms.items():
             if len(counter) < 2:
                 continue
