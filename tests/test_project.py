@@ -160,3 +160,22 @@ def test_project_reached_through_a_symlinked_folder(tmp_path):
     assert not doc.problems, [p.message for p in doc.problems]
     assert "Inside text." in _prose(doc)
     assert find_root(tmp_path / "link" / "sections" / "a.tex") == (tmp_path / "real" / "main.tex").resolve()
+
+
+def test_root_above_whose_documentclass_is_in_a_template_file(tmp_path):
+    """Without git: a section in src/ finds ../main.tex although \\documentclass is in an included
+    template file (the parent's own files are read with what they include, nothing above)."""
+    from texlint.source.roots import find_root
+
+    paper = tmp_path / "paper"
+    (paper / "template").mkdir(parents=True)
+    (paper / "src").mkdir()
+    (paper / "main.tex").write_text("\\input{template/template}\n\\begin{document}\n\\input{src/abstract}\n"
+                                    "\\end{document}\n", encoding="utf-8")
+    (paper / "template" / "template.tex").write_text("\\documentclass{report}\n", encoding="utf-8")
+    (paper / "src" / "abstract.tex").write_text("We study things.\n", encoding="utf-8")
+    (tmp_path / "other.tex").write_text("\\documentclass{article}\\begin{document}\\input{paper/src/abstract}"
+                                        "\\end{document}\n", encoding="utf-8")
+    assert find_root(paper / "src" / "abstract.tex") == paper / "main.tex"
+    (paper / "main.tex").write_text("\\input{template/template}\nNo document here.\n", encoding="utf-8")
+    assert find_root(paper / "src" / "abstract.tex") == paper / "src" / "abstract.tex"  # never ../other.tex

@@ -80,6 +80,8 @@ class IncludeGraph:
                 continue
             self.texts[p] = _read_text(p)
             used += len(self.texts[p])
+        if flat_parent:
+            used = self._follow_includes(top, [p for p in self.texts if p.parent == top], used, limit, budget)
         # LaTeX resolves includes from the root's folder; accept both that and the includer's.
         roots_dirs = {p.parent for p in self.texts}
         for p, text in self.texts.items():
@@ -93,6 +95,24 @@ class IncludeGraph:
                         if rc in self.texts and rc != p:
                             targets.add(rc)
             self.edges[p] = targets
+
+    def _follow_includes(self, top: Path, todo: list[Path], used: int, limit: int, budget: int) -> int:
+        """Read what the files of the folder above include (``main.tex`` whose ``\\documentclass``
+        is in ``template/template.tex``), so it is known as a root; inside that folder only."""
+        while todo and len(self.texts) < limit and used < budget:
+            p = todo.pop()
+            for inc in include_commands(strip_comments(self.texts.get(p, ""))):
+                for d in (top, p.parent):
+                    base = os.path.normpath(os.path.join(d, inc.name))
+                    for c in (base + ".tex", base) if not base.endswith(TEX_SUFFIXES) else (base,):
+                        rc = Path(os.path.realpath(c))
+                        if rc in self.texts or not is_within(rc, top) or not is_regular_file(rc):
+                            continue
+                        self.texts[rc] = _read_text(rc)
+                        used += len(self.texts[rc])
+                        todo.append(rc)
+                        break
+        return used
 
     def has_documentclass(self, p: Path, seen: set | None = None) -> bool:
         seen = seen if seen is not None else set()

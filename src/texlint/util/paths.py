@@ -2,7 +2,8 @@
 
 The boundary (``docs/security.md``): texlint reads a document's files inside its project folder
 (the root document's folder), finds roots and config files no higher than the top of the git
-work tree holding the file it was given (without one: that file's folder and the folder above),
+work tree holding the file it was given (without one: that file's folder, and the files of the
+folder above with what they include),
 and follows paths named in a config file only inside that config file's work tree (or folder).
 Paths given on the command line are the only way out.
 """
