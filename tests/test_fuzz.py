@@ -9,12 +9,11 @@ caught by an alarm: pure-Python loops (pylatexenc, our builders) are interrupted
 
 from __future__ import annotations
 
-import contextlib
-import signal
 import tempfile
 from pathlib import Path
 
 import pytest
+from hostile.runner import time_limit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -46,20 +45,6 @@ ALL_CATEGORIES = ["story", "claims", "reviewer", "venue", "latex", "style"]
 _DIR = Path(tempfile.mkdtemp(prefix="texlint-fuzz-"))
 (_DIR / "x.tex").write_text("Included \\input{main} text {.", encoding="utf-8")
 (_DIR / "refs.bib").write_text("@article{a, title={T}, author={A}\n@book{b,", encoding="utf-8")
-
-
-@contextlib.contextmanager
-def time_limit(seconds: int):
-    def _raise(signum, frame):
-        raise TimeoutError(f"no result within {seconds} s (hang)")
-
-    old = signal.signal(signal.SIGALRM, _raise)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
 
 
 def _load(text: str):

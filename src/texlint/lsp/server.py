@@ -256,28 +256,25 @@ def make_server() -> TexlintServer:
             ls.refind.add(uri)
             ls.schedule(uri, 0)
 
-    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-    def did_change(ls: TexlintServer, params: types.DidChangeTextDocumentParams) -> None:
-        uri = params.text_document.uri
+    def _relint(ls: TexlintServer, uri: str, delay: float, refind: bool) -> None:
+        """Lint again after an edit or a save: a config or .bib file re-lints every open document."""
         path = ls.path_of(uri)
         if path is None:
             return
         if is_support_file(path):
-            ls.schedule_documents(ls.debounce)
-        else:
-            ls.schedule(uri, ls.debounce)
+            ls.schedule_documents(delay)
+            return
+        if refind:
+            ls.refind.add(uri)
+        ls.schedule(uri, delay)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: TexlintServer, params: types.DidChangeTextDocumentParams) -> None:
+        _relint(ls, params.text_document.uri, ls.debounce, refind=False)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
     def did_save(ls: TexlintServer, params: types.DidSaveTextDocumentParams) -> None:
-        uri = params.text_document.uri
-        path = ls.path_of(uri)
-        if path is None:
-            return
-        if is_support_file(path):
-            ls.schedule_documents(0)
-        else:
-            ls.refind.add(uri)
-            ls.schedule(uri, 0)
+        _relint(ls, params.text_document.uri, 0, refind=True)  # a save may change the root: find it again
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: TexlintServer, params: types.DidCloseTextDocumentParams) -> None:
