@@ -128,7 +128,7 @@ def remember_between_lints(on: bool = True) -> None:
     keep each file's parse, each paragraph's annotation and each passage's moves, keyed by
     their text, so an edit recomputes only what it changed. Results are the same as a fresh
     lint's (tests/test_incremental.py)."""
-    remember_parses(64 if on else 0)
-    remember_docs(50_000 if on else 0)
+    remember_parses(1000 if on else 0)
+    remember_docs(10_000 if on else 0)
     remember_tags(20_000 if on else 0)
     remember_matches(200_000 if on else 0)

@@ -263,7 +263,7 @@ class Builder:
         prev, prev_skip = self.file, self.skip_until
         self.file, self.skip_until = sf, -1  # skip positions belong to one file
         text = mask_empty_math_in_tables(mask_definition_bodies(mask_verbatim(mask_iffalse(sf.parse_text), self.verbatim)))
-        nodes, problems = parse_text(text, self.db)
+        nodes, problems = parse_text(text, self.db, real)
         for p in problems:
             self.project.problems.append(Problem(ProblemKind.PARSE, p.message, sf, p.offset, 1))
         if not sf.truncated:  # a cut file ends mid-environment by construction

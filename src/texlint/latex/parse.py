@@ -180,48 +180,33 @@ class _Capture(logging.Handler):
 _LOGGER = logging.getLogger("pylatexenc.latexwalker")
 
 
-class _Memo:
-    """The last ``limit`` results of a pure function of a text, newest last (a process that lints
-    the same document again and again, the language server, turns it on; a CLI run parses each
-    file once and keeps nothing)."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.items: dict = {}
-
-    def get(self, key):
-        hit = self.items.pop(key, None)
-        if hit is not None:
-            self.items[key] = hit  # most recent last
-        return hit
-
-    def put(self, key, value) -> None:
-        self.items[key] = value
-        while len(self.items) > self.limit:
-            self.items.pop(next(iter(self.items)))
+_PARSES: dict | None = None  # file (real path) -> (text, db, nodes, problems): its latest parse
+_PARSES_LIMIT = 0
 
 
-_PARSES: _Memo | None = None
+def remember_parses(limit: int = 1000) -> None:
+    """Keep the latest parse of each of up to ``limit`` files: a one-line edit re-parses one
+    file, and documents that share a file share its parse. One entry per file, so memory stays
+    that of one parse of each file however long the session. The nodes are never changed after
+    parsing."""
+    global _PARSES, _PARSES_LIMIT
+    _PARSES, _PARSES_LIMIT = ({} if limit > 0 else None), limit
 
 
-def remember_parses(limit: int = 64) -> None:
-    """Keep the parses of the last ``limit`` file texts: a one-line edit re-parses one file, and
-    documents that share a file share its parse. The nodes are never changed after parsing."""
-    global _PARSES
-    _PARSES = _Memo(limit) if limit > 0 else None
-
-
-def parse_text(text: str, db) -> tuple[list, list[ParseProblem]]:
-    """Parse ``text``; returns (nodes, problems). Never raises on bad LaTeX."""
+def parse_text(text: str, db, file: str | None = None) -> tuple[list, list[ParseProblem]]:
+    """Parse ``text`` (of ``file``, when the caller names it); returns (nodes, problems). Never
+    raises on bad LaTeX."""
     memo = _PARSES
-    if memo is None:
+    if memo is None or file is None:
         return _parse_text(text, db)
-    key = (text, id(db))
-    hit = memo.get(key)
-    if hit is not None and hit[2] is db:  # the same macro table: the same parse
-        return hit[0], list(hit[1])
+    hit = memo.pop(file, None)
+    if hit is not None and hit[0] == text and hit[1] is db:  # the same text, the same macro table
+        memo[file] = hit
+        return hit[2], list(hit[3])
     nodes, problems = _parse_text(text, db)
-    memo.put(key, (nodes, list(problems), db))
+    memo[file] = (text, db, nodes, list(problems))
+    while len(memo) > _PARSES_LIMIT:
+        memo.pop(next(iter(memo)))
     return nodes, problems
 
 

@@ -205,7 +205,7 @@ _DOCS: dict | None = None  # (model, text) -> Doc, newest last, when remembered
 _DOCS_LIMIT = 0
 
 
-def remember_docs(limit: int = 50_000) -> None:
+def remember_docs(limit: int = 10_000) -> None:
     """Keep the annotated Docs of the last ``limit`` texts (the language server: an edit
     re-annotates only the paragraphs it changed). Nothing downstream writes to a Doc."""
     global _DOCS, _DOCS_LIMIT
