@@ -67,6 +67,16 @@ class MatchSpec:
                 raise RuleError(f"{where}: a token pattern has {ops} '*'/'+' operators (at most {MAX_OPEN_OPERATORS}; "
                                 "each one multiplies the work on every sentence)")
         self._compiled: dict[int, tuple] = {}
+        self._firsts = _first_words(self.patterns)
+
+    def _may_match(self, span) -> bool:
+        """Whether the patterns can match ``span`` at all: every pattern starts with a required
+        LOWER or LEMMA token, so a sentence holding none of those words is skipped without
+        running the Matcher (a third of a millisecond per sentence)."""
+        if self._firsts is None:
+            return True
+        lowers, lemmas = self._firsts
+        return any(t.lower_ in lowers or t.lemma_ in lemmas for t in span)
 
     def empty(self) -> bool:
         return not (self.tokens or self.lemmas or self.patterns or self.moves)
@@ -115,7 +125,7 @@ class MatchSpec:
             found += [(s - base, e - base) for _, s, e in lower(span)]
         if self.lemmas:
             found += [(s - base, e - base) for _, s, e in lemma(span)]
-        if self.patterns:
+        if self.patterns and self._may_match(span):
             found += [(s, e) for _, s, e in matcher(span)]
         if self.moves and set(self.moves) & set(sent.tags):
             found.append((0, len(span)))
@@ -139,6 +149,31 @@ class MatchSpec:
             b = sub.end_char - span.start_char
             out.append(Match(sent, a, b, sub.text))
         return out
+
+
+def _first_words(patterns: list[list[dict]]) -> tuple[set[str], set[str]] | None:
+    """(lowercase forms, lemma keys) one of which starts every match of ``patterns``; None when
+    some pattern's first token is optional or not a plain LOWER/LEMMA test."""
+    lowers: set[str] = set()
+    lemmas: set[str] = set()
+    for pattern in patterns:
+        first = {k.upper(): v for k, v in (pattern[0] if pattern else {}).items()}
+        if len(first) != 1:  # empty, or with an operator (optional, negated) or several tests
+            return None
+        (attr, value), = first.items()
+        if attr not in ("LOWER", "LEMMA"):
+            return None
+        if isinstance(value, str):
+            values = [value]
+        elif isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
+            values = value["IN"]
+        else:
+            return None
+        if attr == "LOWER":
+            lowers.update(values)
+        else:
+            lemmas.update(lemma_key(v) for v in values)
+    return (lowers, lemmas) if patterns else None
 
 
 def _normalise_pattern(pattern: list[dict], lemma_key) -> list[dict]:

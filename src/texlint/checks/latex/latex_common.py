@@ -9,6 +9,7 @@ bibliography style) are fallbacks for facts the model does not carry yet.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterator
 
 from texlint.source import lexical
@@ -172,6 +173,7 @@ def label_in_source(doc, name: str) -> bool:
 
 _NAME_TOKEN = re.compile(r"(?<![\w:.-])[\w:.-]+(?![\w:.-])")
 _DEFINITION_BEFORE = re.compile(r"\\label\s*\{\s*$|label\s*=\s*\{?\s*$")
+_DEFINED_NAME = re.compile(r"(?:\\label\s*\{|label\s*=\s*\{?)\s*((?<![\w:.-])[\w:.-]+(?![\w:.-]))")
 
 
 def name_used_in_source(doc, name: str) -> bool:
@@ -183,10 +185,10 @@ def name_used_in_source(doc, name: str) -> bool:
     used = store.get("source_names")
     if used is None:
         src = all_source(doc)
-        used = set()
-        for m in _NAME_TOKEN.finditer(src):
-            if not _DEFINITION_BEFORE.search(src[max(0, m.start() - 30):m.start()]):
-                used.add(m.group(0))
+        # a name is used when it occurs more often than it is defined (both counted in C)
+        total = Counter(_NAME_TOKEN.findall(src))
+        defined = Counter(_DEFINED_NAME.findall(src))
+        used = {name for name, n in total.items() if n > defined.get(name, 0)}
         store["source_names"] = used
     if re.fullmatch(r"[\w:.-]+", name):
         return name in used

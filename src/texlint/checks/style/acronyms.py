@@ -387,6 +387,7 @@ class AcronymRedefined(Rule):
                 seen[acr] = (p, a)
 
 
+_COINED_HINT = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")  # what _is_coined needs somewhere in the text
 _CAMEL = re.compile(r"(?<![\w\\-])(?=[A-Za-z][A-Za-z0-9]*[a-z])([A-Za-z][A-Za-z0-9]*)(?![\w-])")
 
 
@@ -408,10 +409,21 @@ class InconsistentNameCasing(Rule):
     fix = "Pick one spelling (ideally via a macro like \\newcommand{\\method}{FooNet\\xspace}) and use it everywhere."
 
     def check(self, doc, ctx):
+        proses = list(ctx.prose_in(("any", "captions", "footnotes", "headings")))
+        # Only a word that has a coined spelling somewhere can be reported: find those first (few
+        # paragraphs hold one), then look at every occurrence of just those words.
+        coined_low = {w.lower() for p in proses if _COINED_HINT.search(p.text)
+                      for w in _CAMEL.findall(p.text) if _is_coined(w)}
+        if not coined_low:
+            return
         seen: dict[str, list] = defaultdict(list)  # lower-case form -> every occurrence
-        for p in ctx.prose_in(("any", "captions", "footnotes", "headings")):
+        for p in proses:
+            if coined_low.isdisjoint(map(str.lower, _CAMEL.findall(p.text))):
+                continue
             for m in _CAMEL.finditer(p.text):
-                seen[m.group(1).lower()].append((m.group(1), p, m.start(), m.end()))
+                low = m.group(1).lower()
+                if low in coined_low:
+                    seen[low].append((m.group(1), p, m.start(), m.end()))
         forms: dict[str, Counter] = defaultdict(Counter)
         where: dict[str, list] = defaultdict(list)
         for low, found in seen.items():
