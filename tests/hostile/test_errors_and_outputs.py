@@ -143,3 +143,16 @@ def test_deep_folder_tree(tmp_path):
     (tmp_path / "main.tex").write_text(DOC % "Text.", encoding="utf-8")
     run = texlint(tmp_path, ".", timeout=120)
     assert run.findings_or_clean(), run.err
+
+
+def test_an_output_to_a_device_writes_to_it_and_a_fifo_is_refused(proj):
+    """`-o /dev/null` must write to the device, not replace it with a file (CI runs as root);
+    a FIFO planted as an output name is refused at once, never waited on."""
+    import stat
+
+    run = texlint(proj, "main.tex", "--format", "json", "-o", "/dev/null")
+    assert run.findings_or_clean(), run.err
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode), "/dev/null was replaced by a regular file"
+    os.mkfifo(proj / "texlint.sarif")
+    run = texlint(proj, "main.tex", "--format", "sarif", "-o", "texlint.sarif", timeout=30)
+    assert run.one_line_error() and "not a regular file" in run.err, run.err
