@@ -187,3 +187,15 @@ def test_untitled_section_that_reports_results_is_experiments(tmp_path):
     roles = {s.title: s.role for s in doc.sections}
     assert roles["Applications"] == "experiments"
     assert roles["Design"] == "method" and roles["Deployment"] != "experiments"  # near-miss: no results
+
+
+def test_tikz_style_option_lists_are_blanked_to_their_closing_bracket():
+    """\\tikzstyle{name} = [...] is code up to its ], braces (and a ] inside them) included."""
+    from texlint.latex.parse import mask_definition_bodies
+
+    text = "\\tikzstyle{box} = [draw, label={[red]above:x}, text width=3cm] Prose after."
+    masked = mask_definition_bodies(text)
+    assert len(masked) == len(text)
+    assert "draw" not in masked and "text width" not in masked
+    assert masked.endswith("] Prose after.")  # the closing bracket and what follows stay
+    assert masked.startswith("\\tikzstyle{box} = [")

@@ -58,21 +58,10 @@ def mask_definition_bodies(text: str) -> str:
                 break
             start = nxt.end()
     for m in _TIKZSTYLE.finditer(text):  # \tikzstyle{name} = [key=value, ...]: code up to the matching ]
-        depth, i, end = 0, m.end(), min(len(text), m.end() + 20000)
-        while i < end:
-            c = text[i]
-            if c == "\\":
-                i += 2
-                continue
-            if c == "{":
-                depth += 1
-            elif c == "}":
-                depth -= 1
-            elif c == "]" and depth <= 0:
-                break
-            i += 1
-        if i >= end:
+        close = balanced(text, m.end(), closer="]")
+        if close < 0:
             continue
+        i = close - 1
         if out is None:
             out = list(text)
         for k in range(m.end(), i):

@@ -66,10 +66,11 @@ def include_commands(code: str) -> Iterator[IncludeCommand]:
             yield IncludeCommand(cmd, name.strip(), m.start(), m.end())
 
 
-def balanced(text: str, start: int, limit: int = 20000) -> int:
-    """Index just past the group whose opening brace is at ``start - 1``; -1 if unbalanced
-    within ``limit`` characters. Escaped braces and comments do not count."""
-    depth = 1
+def balanced(text: str, start: int, limit: int = 20000, closer: str = "}") -> int:
+    """Index just past the group whose opening brace is at ``start - 1`` (with ``closer="]"``:
+    past the first ``]`` outside braces, the end of an option list opened at ``start - 1``); -1
+    if unbalanced within ``limit`` characters. Escaped braces and comments do not count."""
+    depth = 1 if closer == "}" else 0
     i = start
     end = min(len(text), start + limit)
     while i < end:
@@ -81,8 +82,10 @@ def balanced(text: str, start: int, limit: int = 20000) -> int:
             depth += 1
         elif c == "}":
             depth -= 1
-            if depth == 0:
+            if depth == 0 and closer == "}":
                 return i + 1
+        elif c == closer and depth <= 0:
+            return i + 1
         elif c == "%":
             nl = text.find("\n", i)
             i = end if nl < 0 else nl
