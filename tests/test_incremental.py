@@ -82,3 +82,15 @@ def test_an_edit_reparses_only_its_file(tmp_path, remembering, monkeypatch):
     with overlay({section: text + "\nOne more sentence.\n"}):
         lint_root(main, Options(), {})
     assert len(parsed) == 1  # the edited file; the root and the other sections come from memory
+
+
+def test_recent_forgets_the_least_recently_used_first():
+    from texlint.util.recent import Recent, recent
+
+    memo = Recent(2)
+    memo.put("a", 1)
+    memo.put("b", False)
+    assert memo.get("a") == 1  # "a" is now the most recent
+    memo.put("c", 3)
+    assert memo.get("b") is None and memo.get("a") == 1 and memo.get("c") == 3 and len(memo) == 2
+    assert recent(0) is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from texlint.analysis.facts import extract_facts
 from texlint.latex.model import Document, Prose
 from texlint.nlp.tagger import tag_paragraph
+from texlint.util.recent import Recent, recent
 
 _TAGGED_KINDS = ("body", "item", "caption", "footnote")
 
@@ -30,15 +31,15 @@ def _passages(doc: Document) -> list[list[Prose]]:
     return out
 
 
-_TAGS: dict | None = None  # (role, prose texts of a passage) -> their sentences' tags, when remembered
-_TAGS_LIMIT = 0
+_TAGS: Recent | None = None  # (role, prose texts of a passage) -> their sentences' tags, when remembered
 
 
 def remember_tags(limit: int = 20_000) -> None:
     """Keep the moves of the last ``limit`` passages: the tags of a passage depend only on its
-    text (its sentences follow from it) and its section's role, so an edit re-tags only the passages it changed."""
-    global _TAGS, _TAGS_LIMIT
-    _TAGS, _TAGS_LIMIT = ({} if limit > 0 else None), limit
+    text (its sentences follow from it) and its section's role, so an edit re-tags only the
+    passages it changed."""
+    global _TAGS
+    _TAGS = recent(limit)
 
 
 def analyse(doc: Document) -> None:
@@ -47,15 +48,12 @@ def analyse(doc: Document) -> None:
     memo = _TAGS
     for passage in _passages(doc):
         sents = [s for prose in passage for s in prose.sentences if s.span is not None]
-        key = (passage[0].role, tuple(p.text for p in passage)) if memo is not None else None
-        tagged = memo.pop(key, None) if memo is not None else None
+        key = (passage[0].role, tuple(p.text for p in passage))
+        tagged = memo.get(key) if memo is not None else None
         if tagged is None:
             tagged = tag_paragraph([s.span for s in sents], passage[0].role)
-        if memo is not None:
-            memo[key] = tagged
+            if memo is not None:
+                memo.put(key, tagged)
         for sent, tags in zip(sents, tagged):
             sent.tags = tags
-    if memo is not None:
-        while len(memo) > _TAGS_LIMIT:
-            memo.pop(next(iter(memo)))
     doc.facts = extract_facts(doc)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from texlint.latex.model import Document, Sentence
+from texlint.util.recent import Recent, recent
 from texlint.util.tomlio import read_toml
 
 
@@ -105,15 +106,14 @@ def _sentence_text_with_math(sent: Sentence) -> str:
     return "".join(out)
 
 
-_MATCHES: dict | None = None  # (fact pattern, sentence text) -> whether it matches, when remembered
-_MATCHES_LIMIT = 0
+_MATCHES: Recent | None = None  # (fact pattern, sentence text) -> whether it matches, when remembered
 
 
 def remember_matches(limit: int = 200_000) -> None:
     """Keep whether each fact pattern matched each sentence text (the language server: an edit
     re-reads only the sentences it changed)."""
-    global _MATCHES, _MATCHES_LIMIT
-    _MATCHES, _MATCHES_LIMIT = ({} if limit > 0 else None), limit
+    global _MATCHES
+    _MATCHES = recent(limit)
 
 
 def _search(doc: Document, name: str, roles=None, kinds=("body", "item", "caption", "footnote"),
@@ -123,15 +123,11 @@ def _search(doc: Document, name: str, roles=None, kinds=("body", "item", "captio
     memo = _MATCHES
     for sent in _sentences(doc, roles, kinds):
         text = _sentence_text_with_math(sent)
-        if memo is None:
+        hit = memo.get((name, text)) if memo is not None else None
+        if hit is None:
             hit = rx.search(text) is not None
-        else:
-            hit = memo.pop((name, text), None)
-            if hit is None:
-                hit = rx.search(text) is not None
-            memo[(name, text)] = hit
-            if len(memo) > _MATCHES_LIMIT:
-                memo.pop(next(iter(memo)))
+            if memo is not None:
+                memo.put((name, text), hit)
         if hit:
             ev.append(_ev(doc, sent))
             if len(ev) >= MAX_EVIDENCE:

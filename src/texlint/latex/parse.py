@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from texlint.latex.walker import LinearWalker
 from texlint.source.lexical import balanced, in_comment
+from texlint.util.recent import Recent, recent
 
 _IF_TOKEN = re.compile(r"(?<!\\)%[^\n]*|\\(iffalse|if[A-Za-z@]*|fi|else)(?![A-Za-z@])")
 _POS = re.compile(r"@\s*\((\d+),\s*(\d+)\)")
@@ -169,8 +170,7 @@ class _Capture(logging.Handler):
 _LOGGER = logging.getLogger("pylatexenc.latexwalker")
 
 
-_PARSES: dict | None = None  # file (real path) -> (text, db, nodes, problems): its latest parse
-_PARSES_LIMIT = 0
+_PARSES: Recent | None = None  # file (real path) -> (text, db, nodes, problems): its latest parse
 
 
 def remember_parses(limit: int = 1000) -> None:
@@ -178,8 +178,8 @@ def remember_parses(limit: int = 1000) -> None:
     file, and documents that share a file share its parse. One entry per file, so memory stays
     that of one parse of each file however long the session. The nodes are never changed after
     parsing."""
-    global _PARSES, _PARSES_LIMIT
-    _PARSES, _PARSES_LIMIT = ({} if limit > 0 else None), limit
+    global _PARSES
+    _PARSES = recent(limit)
 
 
 def parse_text(text: str, db, file: str | None = None) -> tuple[list, list[ParseProblem]]:
@@ -188,14 +188,11 @@ def parse_text(text: str, db, file: str | None = None) -> tuple[list, list[Parse
     memo = _PARSES
     if memo is None or file is None:
         return _parse_text(text, db)
-    hit = memo.pop(file, None)
+    hit = memo.get(file)
     if hit is not None and hit[0] == text and hit[1] is db:  # the same text, the same macro table
-        memo[file] = hit
         return hit[2], list(hit[3])
     nodes, problems = _parse_text(text, db)
-    memo[file] = (text, db, nodes, list(problems))
-    while len(memo) > _PARSES_LIMIT:
-        memo.pop(next(iter(memo)))
+    memo.put(file, (text, db, nodes, list(problems)))
     return nodes, problems
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Iterable
 from texlint.latex.placeholders import PLACEHOLDER_RE
 from texlint.nlp.lemmas import lemma_key
 from texlint.util.errors import ConfigError
+from texlint.util.recent import Recent, recent
 from texlint.util.timing import gc_paused
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -201,32 +202,28 @@ def pipeline_of(vocab) -> "Language | None":
     return None
 
 
-_DOCS: dict | None = None  # (model, text) -> Doc, newest last, when remembered
-_DOCS_LIMIT = 0
+_DOCS: Recent | None = None  # (model, text) -> Doc, when remembered
 
 
 def remember_docs(limit: int = 10_000) -> None:
     """Keep the annotated Docs of the last ``limit`` texts (the language server: an edit
     re-annotates only the paragraphs it changed). Nothing downstream writes to a Doc."""
-    global _DOCS, _DOCS_LIMIT
-    _DOCS, _DOCS_LIMIT = ({} if limit > 0 else None), limit
+    global _DOCS
+    _DOCS = recent(limit)
 
 
 def pipe(texts: Iterable[str], model: str | None = None) -> list["Doc"]:
-    """Run the pipeline over all texts in one ``nlp.pipe`` call."""
+    """Run the pipeline over all texts in one ``nlp.pipe`` call (over the texts not remembered)."""
     nlp = get_nlp(model)
     memo = _DOCS
     if memo is None:
         return list(nlp.pipe(texts, batch_size=256))
     texts = list(texts)
-    out: list = [memo.pop((model, t), None) for t in texts]
+    out: list = [memo.get((model, t)) for t in texts]
     todo = [i for i, d in enumerate(out) if d is None]
     for i, d in zip(todo, nlp.pipe((texts[i] for i in todo), batch_size=256)):
         out[i] = d
-    for t, d in zip(texts, out):
-        memo[(model, t)] = d
-    while len(memo) > _DOCS_LIMIT:
-        memo.pop(next(iter(memo)))
+        memo.put((model, texts[i]), d)
     return out
 
 
