@@ -38,10 +38,9 @@ class FixOutcome:
     diff: str = ""  # with --diff: the unified diff of every change
 
 
-def _pending(result: RunResult, unsafe: bool) -> tuple[dict[str, list[Edit]], dict[str, list[tuple]], int]:
-    """Edits to apply per file, the fixes (as tuples of edits) per file, and unsafe fixes left out."""
-    edits: dict[str, list[Edit]] = {}
-    fixes: dict[str, list[tuple]] = {}
+def _pending(result: RunResult, unsafe: bool) -> tuple[dict[str, list[tuple[Edit, ...]]], int]:
+    """The fixes to apply per file (each a tuple of edits), and the unsafe fixes left out."""
+    fixes: dict[str, list[tuple[Edit, ...]]] = {}
     unsafe_left = 0
     for doc in result.documents:
         for f in doc.findings:
@@ -50,10 +49,8 @@ def _pending(result: RunResult, unsafe: bool) -> tuple[dict[str, list[Edit]], di
             if not f.fix.safe and not unsafe:
                 unsafe_left += 1
                 continue
-            file = f.fix.edits[0].file
-            edits.setdefault(file, []).extend(f.fix.edits)
-            fixes.setdefault(file, []).append(f.fix.edits)
-    return edits, fixes, unsafe_left
+            fixes.setdefault(f.fix.edits[0].file, []).append(f.fix.edits)
+    return fixes, unsafe_left
 
 
 def _sources(result: RunResult) -> dict[str, SourceFile]:
@@ -94,13 +91,14 @@ def run_fixes(run, paths: list[Path], opts: Options, unsafe: bool = False, diff:
     outcome = FixOutcome(result)
     chunks: list[str] = []
     for _round in range(1 if diff else MAX_ROUNDS):
-        edits, counts, outcome.unsafe_left = _pending(result, unsafe)
-        if not edits:
+        fixes, outcome.unsafe_left = _pending(result, unsafe)
+        if not fixes:
             break
         sources = _sources(result)
         changed = 0
-        for path in sorted(edits):
-            old, new, taken, why = _apply_one(path, sources.get(path), edits[path])
+        for path in sorted(fixes):
+            edits = [e for fix in fixes[path] for e in fix]
+            old, new, taken, why = _apply_one(path, sources.get(path), edits)
             if why:
                 if why not in outcome.skipped:
                     outcome.skipped.append(why)
@@ -118,7 +116,7 @@ def run_fixes(run, paths: list[Path], opts: Options, unsafe: bool = False, diff:
                     outcome.skipped.append(str(exc))
                     continue
             done = set(taken)
-            outcome.fixed += sum(1 for fix in counts[path] if all(e in done for e in fix))
+            outcome.fixed += sum(1 for fix in fixes[path] if all(e in done for e in fix))
             if path not in outcome.files:
                 outcome.files.append(path)
             changed += 1
@@ -127,6 +125,6 @@ def run_fixes(run, paths: list[Path], opts: Options, unsafe: bool = False, diff:
         result = run(paths, opts)
         outcome.result = result
     if not diff:
-        _edits, _counts, outcome.unsafe_left = _pending(outcome.result, unsafe)
+        _fixes, outcome.unsafe_left = _pending(outcome.result, unsafe)
     outcome.diff = "".join(chunks)
     return outcome

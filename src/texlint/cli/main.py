@@ -235,10 +235,7 @@ def _diff(app, paths: list[Path], opts, stdin_filename: Path | None, unsafe: boo
     """--diff: the fixes as a unified diff on stdout; nothing written; exit 1 when there are any."""
     from texlint.app.fixing import run_fixes  # start-up: only with --diff
 
-    texts = {}
-    if stdin_filename is not None:
-        texts[stdin_filename] = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
-    with overlay(texts):
+    with overlay(_stdin_texts(stdin_filename)):
         outcome = run_fixes(app.run, paths, opts, unsafe=unsafe, diff=True)
     click.echo(outcome.diff, nl=False)
     for line in outcome.skipped:
@@ -257,18 +254,22 @@ def _run(app, paths: list[Path], opts, stdin_filename: Path | None, progress: bo
     bar = _ProgressBar() if progress else None
     if bar is not None:
         opts.progress = bar.advance
-    texts = {}
-    if stdin_filename is not None:
-        data = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
-        if len(data) > MAX_STDIN_BYTES:
-            _fail(f"standard input is larger than {MAX_STDIN_BYTES // (1024 * 1024)} MB")
-        texts[stdin_filename] = data
     try:
-        with overlay(texts):
+        with overlay(_stdin_texts(stdin_filename)):
             return app.run(paths, opts)
     finally:
         if bar is not None:
             bar.close()
+
+
+def _stdin_texts(stdin_filename: Path | None) -> dict:
+    """Standard input as the text of ``stdin_filename`` (bounded), for ``overlay``."""
+    if stdin_filename is None:
+        return {}
+    data = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
+    if len(data) > MAX_STDIN_BYTES:
+        _fail(f"standard input is larger than {MAX_STDIN_BYTES // (1024 * 1024)} MB")
+    return {stdin_filename: data}
 
 
 def _report(result, fmt: str, output: Path | None, html_path: Path | None, color: str, quiet: bool) -> None:
