@@ -61,17 +61,18 @@ def test_text_output_ends_with_story_and_positioning(tmp_path):
     assert "Positioning: impact is argued but novelty is not" in res.stdout
 
 
-def test_story_evidence_is_a_result_where_results_are_reported():
+def test_story_evidence_is_a_comparison_reported_where_results_are():
     from texlint.analysis.arc import story_arc
 
     result = run([FIXTURES / "well-argued" / "main.tex"], Options())
     doc = result.documents[0].doc
     evidence = story_arc(doc)["stages"]["evidence"]
     assert evidence is not None
-    assert evidence["role"] in ("experiments", "results", "analysis", "discussion", "appendix"), evidence
+    assert evidence == doc.assessment["baselines_compared"]["evidence"][0]
+    experiments = next(s for s in doc.sections if s.role == "experiments")
+    assert evidence["line"] >= doc.location(experiments.offset).line, evidence
     # every argument item says which section role it comes from
     assert all("role" in item for items in doc.argument.values() for item in items)
-    # with no result sentence in a results section, the evidence facts stand in
-    doc.argument = {**doc.argument, "result": [r for r in doc.argument["result"] if r["role"] == "abstract"]}
-    fallback = story_arc(doc)["stages"]["evidence"]
-    assert fallback == doc.facts["baselines"]["evidence"][0]
+    # with no comparison found, the stage is a gap
+    doc.assessment = {**doc.assessment, "baselines_compared": {"present": False, "evidence": [], "why": ""}}
+    assert story_arc(doc)["stages"]["evidence"] is None

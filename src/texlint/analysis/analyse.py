@@ -6,6 +6,7 @@ instead of re-deriving them.
 
 from __future__ import annotations
 
+from texlint.analysis.assessment import assess
 from texlint.analysis.facts import extract_facts
 from texlint.latex.model import Document, Prose
 from texlint.nlp.tagger import tag_paragraph
@@ -43,8 +44,8 @@ def remember_tags(limit: int = 20_000) -> None:
 
 
 def analyse(doc: Document) -> None:
-    """Tag every sentence with its moves (a passage at a time), then extract the evidence facts
-    and the argument map. Needs the prose annotated (``texlint.nlp.annotate``)."""
+    """Tag every sentence with its moves (a passage at a time), then extract the evidence facts,
+    the argument map and the assessment. Needs the prose annotated (``texlint.nlp.annotate``)."""
     memo = _TAGS
     for passage in _passages(doc):
         sents = [s for prose in passage for s in prose.sentences if s.span is not None]
@@ -57,3 +58,4 @@ def analyse(doc: Document) -> None:
         for sent, tags in zip(sents, tagged):
             sent.tags = tags
     doc.facts = extract_facts(doc)
+    doc.assessment = assess(doc)

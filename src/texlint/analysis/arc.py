@@ -1,41 +1,37 @@
 """The story arc of a paper, for summaries: phenomenon -> insight -> method -> evidence -> impact.
 
-Read from the argument map and facts the analysis stage computed (``doc.argument``,
-``doc.facts``); used by the text and JSON reports (and stored with cached results), never by
-rules. The positioning line says which criticism the paper invites: incremental work in a
-crowded area draws "no novelty", pioneering work in a quiet one draws "no impact".
+A view of the assessment (``doc.assessment``), never a second reading: each stage is one
+assessment field, found exactly when that field is present, quoting its first evidence; the
+S1xx rules read the same fields, so the arc of a run and its story findings cannot disagree
+(``tests/test_assessment.py``). Used by the text, JSON and HTML reports (and stored with cached
+results), never by rules. The positioning line says which criticism the paper invites:
+incremental work in a crowded area draws "no novelty", pioneering work in a quiet one draws
+"no impact".
 """
 
 from __future__ import annotations
 
-from texlint.analysis.facts import EVIDENCE_ROLES, Fact
+#: stage -> the assessment field it shows
+ARC_FIELDS = {
+    "phenomenon": "phenomenon",
+    "insight": "insight_method_link",
+    "method": "contribution_list",
+    "evidence": "baselines_compared",
+    "impact": "impact_argument",
+    "novelty": "novelty_claim",
+}
 
 
 def story_arc(doc) -> dict:
-    """The story arc for summaries: each stage found (with its first sentence) or missing."""
-    arg = doc.argument or {}
-    facts = doc.facts or {}
+    """The story arc for summaries: each stage's first evidence (None when the field is absent)."""
+    assessment = doc.assessment or {}
 
-    def first(move):
-        items = arg.get(move) or []
-        return items[0] if items else None
+    def first(field):
+        verdict = assessment.get(field) or {}
+        ev = verdict.get("evidence") or []
+        return ev[0] if verdict.get("present") and ev else None
 
-    # evidence is a result reported where results are (not the abstract's summary of them), else
-    # what the evidence facts found, else any result sentence
-    evidence = next((r for r in arg.get("result") or [] if r.get("role") in EVIDENCE_ROLES), None)
-    for fact in (Fact.BASELINES, Fact.ERROR_BARS):
-        if evidence is None and (facts.get(fact.value) or {}).get("evidence"):
-            evidence = facts[fact.value]["evidence"][0]
-    if evidence is None:
-        evidence = first("result")
-    stages = {
-        "phenomenon": first("phenomenon"),
-        "insight": first("insight"),
-        "method": first("method_link") or first("contribution"),
-        "evidence": evidence,
-        "impact": first("impact"),
-        "novelty": first("novelty"),
-    }
+    stages = {stage: first(field) for stage, field in ARC_FIELDS.items()}
     novelty, impact = stages["novelty"] is not None, stages["impact"] is not None
     if novelty and impact:
         positioning = "novelty and impact are both argued explicitly."
@@ -47,4 +43,4 @@ def story_arc(doc) -> dict:
                        "(the usual criticism of work in a crowded area).")
     else:
         positioning = "neither novelty nor impact is argued explicitly: the paper invites both \"not novel\" and \"why does it matter?\"."
-    return {"stages": stages, "positioning": positioning}
+    return {"stages": stages, "fields": dict(ARC_FIELDS), "positioning": positioning}

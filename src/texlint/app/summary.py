@@ -47,4 +47,6 @@ def document_summary(doc: Document) -> dict[str, Any]:
         out["story"] = story_arc(doc)
     if doc.facts:
         out["facts"] = doc.facts
+    if doc.assessment:
+        out["assessment"] = doc.assessment
     return out

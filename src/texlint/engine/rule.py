@@ -56,6 +56,8 @@ class Rule:
     #: "safe" or "unsafe" when the rule's findings carry a fix (``texlint --fix`` applies safe
     #: ones; ``--unsafe-fixes`` the others; see engine.fixes); "" when the author must edit.
     fixable: ClassVar[str] = ""
+    #: the assessment field this rule reports the absence of ("phenomenon", ...), if any
+    assesses: ClassVar[str] = ""
     options: ClassVar[dict[str, Any]] = {}
     aliases: ClassVar[tuple[str, ...]] = ()
     origin: ClassVar[str] = "builtin"
@@ -111,4 +113,5 @@ class Rule:
             "default": cls.default, "status": cls.status, "scopes": list(cls.scopes),
             "summary": cls.summary, "why": cls.why, "bad": cls.bad, "good": cls.good, "fix": cls.fix,
             "fixable": cls.fixable, "question": cls.question, "options": dict(cls.options), "origin": cls.origin,
+            "assesses": cls.assesses,
         }

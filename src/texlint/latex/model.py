@@ -257,6 +257,7 @@ class Document:
     # Filled by the analysis stage (``texlint.analysis``), read by rules and the summary:
     facts: dict[str, Any] = field(default_factory=dict)  # evidence facts, by ``analysis.facts.Fact``
     argument: dict[str, Any] = field(default_factory=dict)  # move -> the sentences that make it
+    assessment: dict[str, Any] = field(default_factory=dict)  # reviewer question -> verdict (``analysis.assessment``)
     abstract_numbers: list[dict] = field(default_factory=list)  # numbers the abstract quotes
     method_names: set[str] | None = None  # the method's own names (None: not computed yet)
 

@@ -371,6 +371,12 @@ _NEGATIVE_RESULT = frozenset({"significant", "significantly", "difference", "dif
 _NEGATORS = frozenset({"not", "n't", "no", "never", "cannot", "neither", "nor", "none", "unable", "without"})
 #: "bias" as a property of a learner, not a flaw of the study ("an implicit bias towards ...")
 _BIAS_NOT_FLAW = frozenset({"implicit", "inductive", "simplicity", "spectral", "architectural", "structural", "learning"})
+_LIMITATION_NOUNS = frozenset({"limitation", "limitations", "shortcoming", "shortcomings", "drawback", "drawbacks",
+                                "weakness", "weaknesses", "caveat", "caveats"})
+#: verbs of finding something out: a phenomenon cue made only of these reports a result when the
+#: sentence compares the method ("we find that our approach outperforms ...")
+_REPORTING = frozenset({"we", "key", "main", "it", "turns", "is", "are", "was", "were", "can"})
+_SETTING = frozenset({"where", "when", "whenever", "if", "settings", "setting", "regimes", "regime", "cases"})
 _DISCUSSION_ROLES = {"discussion", "conclusion", "limitations", "analysis", "results", None}
 
 
@@ -621,9 +627,11 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
     # weaker evidence (limitation or problem vocabulary, negation, modal perfect "may have
     # biased", an enumeration "Second, ...") counts where authors discuss their own study.
     strong_lim = _any_unnegated(h, "limitation_strong", frozenset(), 0)
-    weak_lim = any(not (low[s] in ("bias", "biases") and s > 0 and low[s - 1] in _BIAS_NOT_FLAW)
-                   and not _not_only(h, s, e)  # "not only ... but also"
-                   for s, e in h.get("limitation_weak"))
+    weak_hits = [(s, e) for s, e in h.get("limitation_weak")
+                 if not (low[s] in ("bias", "biases") and s > 0 and low[s - 1] in _BIAS_NOT_FLAW)
+                 and not _not_only(h, s, e)  # "not only ... but also"
+                 and not (s > 0 and low[s - 1] in ("-", "–"))]  # "supervised-only": part of a compound
+    weak_lim = bool(weak_hits)
     negators = [i for i, w in enumerate(low) if w in _NEGATORS and not (w == "not" and i + 1 < h.n and low[i + 1] == "only")]
     negative = bool(negators) and not (words & _NEGATIVE_RESULT)
     enumerated = bool(low) and low[0] in L.get("ordinal", frozenset())
@@ -640,29 +648,72 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
         lim = negative or enumerated or bool(modal_hits)
     if lim and others_claim and role in ("related_work", "background", "introduction"):
         lim = False  # limitations of cited work are a gap, not our limitation
+    if lim and "others_weakness" in h:
+        lim = False  # "their key weakness", "to overcome these limitations, we ...": a gap we address
+        if not own or "contribution" not in tags:
+            tags.add("gap")
+    if lim and "not_needed" in h and not set(low) & _LIMITATION_NOUNS:
+        lim = False  # "we do not need an estimate of ...": an advantage of the method
+    if lim and not strong_lim and role not in _OWN_ROLES and (
+            "insight" in h or "comparison" in tags and "result" in tags):
+        lim = False  # a hypothesis ("our hypothesis is that X does not always ..."), a win over a baseline
+    if lim and not strong_lim and role not in _OWN_ROLES and "result" in tags and weak_hits and all(
+            set(low[max(0, s - 8):s]) & _SETTING for s, _ in weak_hits):
+        lim = False  # "where labelled data is limited, our method is stronger": a setting, not a weakness
     if lim:
         tags.add("limitation")
 
     # -- phenomenon / insight / method_link / impact
-    if "phenomenon" in h and (own or not others):
-        tags.add("phenomenon")
+    if "phenomenon" in h:
+        if not (own or not others):
+            tags.add("~phenomenon")  # an effect someone else reported
+        elif own and ("comparison" in tags or "sota" in tags) and all(low[s] in _REPORTING for s, _ in h.get("phenomenon")):
+            tags.add("~phenomenon")  # "we find that our approach outperforms ...": a result about the method
+        else:
+            tags.add("phenomenon")
     if "insight" in h:
         tags.add("insight")
-    if "method_link" in h and (own or "contribution" in tags):
-        tags.add("method_link")
-    if _any_unnegated(h, "impact", neg, 2) and not others_claim:
+    if "method_link" in h:
+        tags.add("method_link" if (own or "contribution" in tags) else "~method_link")
+    elif own and low and (low[0] in ("since", "because") or low[:2] == ["given", "that"]) and \
+            "contribution" in tags and role in ("abstract", "introduction", "method", None) and not outline:
+        tags.add("method_link")  # "Since each model has a marginal likelihood, we can search over models"
+    if framing and own and "contrast_own" in h and "novelty" not in tags and not others_claim and any(
+        s <= 2 or low[s] in ("unlike", "as", "in", "contrary") for s, _ in h.get("contrast_own")
+    ) and ("contribution" in tags or _we_act(h) or "our" in words):
+        tags.add("novelty")  # "as opposed to standard X, our ...", "instead of computing Y, we ..."
+    elif "novelty" in h and "novelty" not in tags:
+        tags.add("~novelty")
+    if outline and ("impact" in h or "impact_framing" in h or "consequence" in h):
+        tags.add("~impact")  # "as we discuss in Section 4, this has implications for the evaluation": a pointer
+    elif _any_unnegated(h, "impact", neg, 2) and not others_claim:
         tags.add("impact")
     elif framing and not others_claim and any(
         not _negated(h, s, neg, 3) and not (e < h.n and low[e] in ("us", "one", "for")) and not (s > 0 and low[s - 1] in ("to", "which"))
         for s, e in h.get("impact_framing")
     ):
         tags.add("impact")
+    elif framing and not others_claim and _any_unnegated(h, "consequence", neg, 2):
+        tags.add("impact")  # "applications of this method could include ...", "applies even when ..."
+    elif "impact" in h or "consequence" in h:
+        tags.add("~impact")
 
     # novelty and contribution are the authors' claims
     if others_claim:
         tags.discard("novelty")
         tags.discard("contribution")
     return tags
+
+
+#: a tag ``~move`` marks a sentence whose cues for ``move`` were seen and rejected (cited work's
+#: claim, a result rather than a phenomenon, a link cue without the authors' method): the
+#: assessment quotes such sentences as the closest candidates when a move is absent
+NEAR = "~"
+
+
+def moves_only(tags) -> frozenset[str]:
+    """The moves a sentence makes, without the rejected candidates (``~move``)."""
+    return frozenset(t for t in tags if not t.startswith(NEAR))
 
 
 def tag_span(span: "Span", role: str | None = None) -> frozenset[str]:
@@ -733,6 +784,14 @@ def tag_paragraph(spans: Iterable["Span"], role: str | None = None) -> list[froz
                     tags.add("limitation")
         if not listing and "limitation" in tags and _announces_limitations(h, role, c):
             listing = True
+        if "fix_link" in h and "method_link" not in tags:
+            # "We observe this effect. [...] To avoid it, we propose ...": the method answers the
+            # observation or insight stated in the two sentences before
+            own, others = _claimants(h, c)
+            if (own or not others) and any("phenomenon" in t or "insight" in t for t in out[-2:]):
+                tags.add("method_link")
+            else:
+                tags.add("~method_link")
         out.append(frozenset(tags))
     return out
 
@@ -805,7 +864,7 @@ def run_tag_command(infile, outfile) -> int:
         texts.append(text)
         roles.append(role)
     results = tag_texts(texts, roles) if texts else []
-    lines = [json.dumps({"text": t, "tags": sorted(tags)}, ensure_ascii=False) for t, tags in zip(texts, results)]
+    lines = [json.dumps({"text": t, "tags": sorted(moves_only(tags))}, ensure_ascii=False) for t, tags in zip(texts, results)]
     payload = "".join(line + "\n" for line in lines)
     if outfile is None or outfile == "-":
         sys.stdout.write(payload)

@@ -180,31 +180,37 @@ def _area_chart(areas: list[dict]) -> dict:
     return {"width": width, "height": len(areas) * (bar_h + gap), "bar_h": bar_h, "rows": rows, "label_w": label_w}
 
 
-def _arc(summary: dict, doc_index: int, files: _Files, story_findings: list[dict]) -> dict:
-    """The story arc card, from the summary's story (which stage is found, and by which
-    sentence) and its argument map (further sentences of the same moves)."""
+def _arc(summary: dict, doc_index: int, files: _Files, story_findings: list[dict], docs: dict) -> dict:
+    """The story arc card: each stage is one assessment field of the summary (found exactly when
+    the field is present, as in the text report and the S1xx rules), with that field's evidence,
+    or its reason and the closest sentences texlint rejected."""
     story = summary.get("story")
-    argument = summary.get("argument") or {}
+    assessment = summary.get("assessment") or {}
+    fields = (story or {}).get("fields") or {}
     stages = []
-    for key, label, moves, question in ARC:
+    for key, label, _moves, question in ARC:
+        field = fields.get(key, "")
+        verdict = assessment.get(field) or {}
         chosen = (story or {}).get("stages", {}).get(key)
-        items = [chosen] if chosen else []
-        if chosen:
-            for move in moves:
-                items += [x for x in argument.get(move) or [] if x not in items]
-        sents = []
-        for item in items[:ARC_SENTENCES]:
-            f = files.rel(doc_index, item.get("file", ""))
-            text = " ".join(str(item.get("text", "")).split())
-            if len(text) > ARC_TEXT_CHARS:
-                text = text[:ARC_TEXT_CHARS - 1] + "…"
-            line = item.get("line", 1)
-            sents.append({"text": text, "path": f["path"] if f else item.get("file", ""), "line": line,
-                          "role": item.get("role", ""), "href": f"#{f['anchor']}L{line}" if f else ""})
-        related = [x for x in story_findings if key in x["name"] or (key == "method" and "method" in x["name"])]
+        items = list(verdict.get("evidence") or []) if chosen else []
+        sents = [_arc_sentence(item, doc_index, files) for item in items[:ARC_SENTENCES]]
+        closest = [] if chosen else [{**_arc_sentence(c, doc_index, files), "rejected": c.get("rejected", "")}
+                                     for c in (verdict.get("closest") or [])[:2]]
+        related = [x for x in story_findings if field and (docs.get(x["rule"]) or {}).get("assesses") == field]
         stages.append({"key": key, "label": label, "question": question, "sentences": sents,
-                       "more": max(0, len(items) - ARC_SENTENCES), "related": related})
+                       "more": max(0, len(items) - ARC_SENTENCES), "related": related,
+                       "why": verdict.get("why", ""), "closest": closest})
     return {"analysed": story is not None, "stages": stages}
+
+
+def _arc_sentence(item: dict, doc_index: int, files: _Files) -> dict:
+    f = files.rel(doc_index, item.get("file", ""))
+    text = " ".join(str(item.get("text", "")).split())
+    if len(text) > ARC_TEXT_CHARS:
+        text = text[:ARC_TEXT_CHARS - 1] + "…"
+    line = item.get("line", 1)
+    return {"text": text, "path": f["path"] if f else item.get("file", ""), "line": line,
+            "role": item.get("role", ""), "href": f"#{f['anchor']}L{line}" if f else ""}
 
 
 def _simple_items(d: dict) -> list[tuple[str, str]]:
@@ -277,7 +283,7 @@ def report_context(result, analyse: bool = True) -> dict:
         if summary:
             if analyse:
                 story = [x for x in rows if x["cat"] == "story"]
-                entry["arc"] = _arc(summary, di, files, story)
+                entry["arc"] = _arc(summary, di, files, story, docs)
             if isinstance(summary.get("argument"), dict) and summary["argument"]:
                 entry["argument"] = _simple_items(summary["argument"])
             if isinstance(summary.get("facts"), dict) and summary["facts"]:

@@ -1,9 +1,11 @@
 """Story rules: does the paper state its phenomenon, derive its method, argue novelty and impact?
 
 Reviewers reward papers that show an observed phenomenon, draw an insight from it, and derive
-the method from that insight; that say explicitly what is new and why it matters. These rules
-read the rhetorical moves the tagger found in the abstract and introduction (document-level
-findings placed at the section heading).
+the method from that insight; that say explicitly what is new and why it matters. Each rule is
+one field of the assessment (``doc.assessment``, computed once by the analysis stage), so a
+finding here and a gap in the story arc of the same run are the same verdict; an absence
+finding says what texlint looked for and quotes the closest sentences it rejected.
+Document-level findings, placed at the section heading.
 """
 
 from __future__ import annotations
@@ -12,35 +14,46 @@ from texlint.checks.argument.argument_common import first_section, is_paper
 from texlint.engine.registry import register
 from texlint.engine.rule import Rule
 
-_INTRO = ("abstract", "introduction")
+
+def closest_text(verdict: dict) -> str:
+    """"; closest: l.34 '...' (why it was rejected)" for an absent field, or ""."""
+    parts = []
+    for c in (verdict.get("closest") or [])[:2]:
+        text = c.get("text", "")
+        text = text if len(text) <= 90 else text[:89] + "…"
+        parts.append(f"{c.get('file')}:{c.get('line')} '{text}' ({c.get('rejected', 'rejected')})")
+    return "; closest: " + "; ".join(parts) if parts else ""
 
 
-class _MoveMissing(Rule):
+class _FieldMissing(Rule):
+    """A story rule: the assessment field ``assesses`` is absent."""
+
     category = "story"
     needs_nlp = True
-    scopes = _INTRO
-    move: str = ""
     message: str = ""
+    sections: tuple[str, ...] = ("introduction", "abstract")
 
     def check(self, doc, ctx):
         if not is_paper(doc):
             return
-        if any(self.move in s.tags for s in ctx.sentences_in(self.scopes)):
+        verdict = (doc.assessment or {}).get(self.assesses)
+        if not verdict or verdict.get("present"):
             return
-        yield ctx.document_finding(self.message, section=first_section(doc, "introduction", "abstract"))
+        yield ctx.document_finding(self.message + closest_text(verdict), section=first_section(doc, *self.sections),
+                                   context=verdict.get("why", ""))
 
 
 _INTRO_TMPL = "\\begin{abstract}%s\\end{abstract}\n\\section{Introduction}\n%s"
 
 
 @register
-class NoPhenomenon(_MoveMissing):
+class NoPhenomenon(_FieldMissing):
     code = "S101"
     name = "no-phenomenon"
     severity = "info"
     default = False  # preview: below 80% precision in the corpus review (docs/accuracy.md)
     status = "preview"
-    move = "phenomenon"
+    assesses = "phenomenon"
     message = "the abstract and introduction never state an observed phenomenon the paper explains"
     summary = "The abstract and introduction state no observed phenomenon (\"we observe that ...\", \"surprisingly, ...\")."
     why = ("Reviewers remember papers that show something unexpected and explain it. Without a stated "
@@ -54,15 +67,15 @@ class NoPhenomenon(_MoveMissing):
 
 
 @register
-class NoInsightMethodLink(Rule):
+class NoInsightMethodLink(_FieldMissing):
     code = "S102"
     name = "no-insight-method-link"
-    category = "story"
     severity = "info"
     default = False  # preview: below 80% precision in the corpus review (docs/accuracy.md)
     status = "preview"
-    needs_nlp = True
-    scopes = ("abstract", "introduction", "method")
+    assesses = "insight_method_link"
+    sections = ("method", "introduction")
+    message = "no sentence ties the method to the insight or observation that motivates it"
     summary = "No sentence derives the method from an insight or observation (\"motivated by this observation, we ...\")."
     why = ("A method that follows from an insight reads as a contribution; one that is merely described "
            "reads as engineering. Reviewers ask \"why this design?\".")
@@ -74,26 +87,17 @@ class NoInsightMethodLink(Rule):
                           "observation, we propose RouteNet, which skips those tokens.")
     fix = "Say how the method follows from the insight: \"Because X, we ...\", \"Motivated by this observation, ...\"."
 
-    def check(self, doc, ctx):
-        if not is_paper(doc):
-            return
-        sents = list(ctx.sentences_in(self.scopes))
-        if any("method_link" in s.tags for s in sents):
-            return
-        yield ctx.document_finding("no sentence ties the method to the insight or observation that motivates it",
-                                   section=first_section(doc, "method", "introduction"))
-
 
 @register
-class NoNoveltyClaim(_MoveMissing):
+class NoNoveltyClaim(_FieldMissing):
     code = "S103"
     name = "no-novelty-claim"
     severity = "info"
     default = False  # preview: below 80% precision in the corpus review (docs/accuracy.md)
     status = "preview"
-    move = "novelty"
-    message = "the abstract and introduction never say explicitly what is new"
-    summary = "No explicit novelty statement in the abstract or introduction (\"to the best of our knowledge, we are the first to ...\", \"unlike prior work, ...\")."
+    assesses = "novelty_claim"
+    message = "the paper never says explicitly what is new"
+    summary = "No explicit novelty statement outside related work (\"to the best of our knowledge, we are the first to ...\", \"unlike prior work, ...\")."
     why = "Reviewers in a crowded area default to \"incremental\" unless the paper says what is new and how it differs."
     bad = _INTRO_TMPL % ("We propose a routing method.", "We propose a routing method for transformers.")
     good = _INTRO_TMPL % ("We propose a routing method.",
@@ -103,14 +107,13 @@ class NoNoveltyClaim(_MoveMissing):
 
 
 @register
-class NoImpactArgument(_MoveMissing):
+class NoImpactArgument(_FieldMissing):
     code = "S104"
     name = "no-impact-argument"
     severity = "info"
     default = False  # preview: below 80% precision in the corpus review (docs/accuracy.md)
     status = "preview"
-    move = "impact"
-    scopes = ("abstract", "introduction", "conclusion")
+    assesses = "impact_argument"
     message = "the paper never argues why the result matters (what it enables, for whom)"
     summary = "No impact argument in the abstract, introduction or conclusion (\"this enables ...\", \"this matters because ...\")."
     why = "Pioneering work in a quiet area is rejected as \"why should we care?\" when the paper does not say what it enables."
@@ -122,14 +125,17 @@ class NoImpactArgument(_MoveMissing):
 
 
 @register
-class NoContributionStatement(_MoveMissing):
+class NoContributionStatement(_FieldMissing):
     code = "S105"
     name = "no-contribution-statement"
     severity = "warning"
-    move = "contribution"
-    message = "the abstract and introduction never state the paper's contributions (\"we propose ...\", \"our contributions are ...\")"
-    summary = "No contribution statement in the abstract or introduction."
+    assesses = "contribution_list"
+    message = ("the introduction never states the contributions as a list or a paragraph "
+               "(\"Our contributions are: ...\", \"In summary, we ...\")")
+    summary = "No explicit list or paragraph of contributions in the abstract or introduction."
     why = "Reviewers summarise a paper by its claimed contributions; if they have to guess, they guess low."
-    bad = _INTRO_TMPL % ("Routing is studied here.", "Transformers are expensive and routing is a topic.")
-    good = _INTRO_TMPL % ("Routing is studied here.", "We propose a training-free routing method for transformers.")
-    fix = "State the contributions in first person: \"We propose ...\", \"Our contributions are: ...\"."
+    bad = _INTRO_TMPL % ("Routing is studied here.", "Transformers are expensive. We propose a routing method.")
+    good = _INTRO_TMPL % ("Routing is studied here.", "Transformers are expensive. Our contributions are a training-free "
+                          "routing method and a benchmark of routers.")
+    fix = ("Say in one place what the paper contributes, in first person: \"Our contributions are: ...\" or a short "
+           "list of what you propose, show and release.")

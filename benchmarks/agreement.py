@@ -1,0 +1,293 @@
+"""Agreement of texlint's assessment and move tagger with careful-reading labels of real papers.
+
+    python benchmarks/agreement.py                   # tables on stdout
+    python benchmarks/agreement.py --write-doc       # also replace the section in docs/accuracy.md
+    python benchmarks/agreement.py --errors tune     # list disagreements on the tuning half only
+    python benchmarks/agreement.py --json out.json   # the raw per-paper verdicts
+
+Reads ``../shared/labels/papers/<id>.json`` and ``../shared/labels/sentences/<id>.jsonl`` (override
+the folder with ``TEXLINT_SHARED``) and lints each paper of ``../shared/corpus`` in this process.
+
+Two measures:
+
+* per paper and field, the assessment's ``present`` against the label: a confusion table and
+  balanced accuracy per field (the mean of the true-positive and true-negative rates, so a
+  constant answer scores 0.5 however skewed the field is), and the share of paper-field pairs
+  that agree;
+* per sentence of the abstract, introduction and conclusion, each move's precision, recall and
+  F1 (a label sentence is found in texlint's sentences by its file, line and words).
+
+The papers are split in two by a hash of their id, fixed before any tuning: ``tune`` papers are
+the only ones whose disagreements were read while improving texlint (``--errors tune``),
+``held-out`` papers were only ever scored. Both halves are reported, and the gap between them is
+the measure of fitting. Nothing here is a test: the labels are not part of the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import os
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from texlint.analysis.assessment import EVIDENCE_FIELDS, STORY_FIELDS  # noqa: E402
+from texlint.app.result import Options  # noqa: E402
+from texlint.app.run import run  # noqa: E402
+
+SHARED = Path(os.environ.get("TEXLINT_SHARED", REPO.parent / "shared"))
+CORPUS = SHARED / "corpus"
+LABELS = SHARED / "labels"
+DOC = REPO / "docs" / "accuracy.md"
+HEADING = "## Agreement with careful reading of real papers"
+MOVES = ("phenomenon", "insight", "method_link", "novelty", "impact", "contribution", "gap", "limitation", "result")
+FRAMING_ROLES = ("abstract", "introduction", "conclusion")
+
+
+def _digest(paper_id: str) -> str:
+    return hashlib.sha1(paper_id.encode()).hexdigest()
+
+
+def split_of(paper_id: str, ids: list[str]) -> str:
+    """``tune`` or ``held-out``: papers ordered by a hash of their id, the first half tunes (fixed
+    before any tuning; a paper keeps its half as long as the set of labelled papers does)."""
+    ranked = sorted(ids, key=_digest)
+    return "tune" if ranked.index(paper_id) < (len(ranked) + 1) // 2 else "held-out"
+
+
+def papers() -> list[tuple[str, Path]]:
+    """(id, main file) of every labelled paper of the corpus."""
+    out = []
+    with open(CORPUS / "MANIFEST.tsv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            if not (LABELS / "papers" / f"{row['id']}.json").is_file():
+                continue
+            main = CORPUS / row["id"] / (row.get("subdir") or ".") / row["main_file"]
+            if not main.is_file():  # the manifest's subdir is sometimes the paper's own folder name
+                main = CORPUS / row["id"] / row["main_file"]
+            out.append((row["id"], main))
+    return out
+
+
+_TEX = [(re.compile(r"\\(cite\w*|ref|eqref|cref|Cref|autoref|label|url|footnote)\*?(\[[^\]]*\])*\{[^}]*\}"), " "),
+        (re.compile(r"\$[^$]*\$"), " "), (re.compile(r"\\[A-Za-z]+\*?"), " "), (re.compile(r"[{}~]"), " ")]
+
+
+def words(text: str) -> list[str]:
+    for rx, rep in _TEX:
+        text = rx.sub(rep, text)
+    return re.findall(r"[a-z0-9]{2,}", text.lower())
+
+
+def sentence_index(doc) -> dict[str, list[tuple[int, int, set[str], frozenset[str]]]]:
+    """file -> [(first line, last line, words, tags)] of the framing sentences."""
+    out: dict[str, list] = defaultdict(list)
+    for p in doc.prose:
+        if p.kind not in ("body", "item") or p.role not in FRAMING_ROLES:
+            continue
+        for s in p.sentences:
+            loc = doc.prose_location(p, s.start, s.end)
+            out[loc.file].append((loc.line, loc.end_line, set(words(s.text)), s.tags))
+    return out
+
+
+def match(index, file: str, line: int, quote: str):
+    """texlint's sentence for a label sentence: on its line if one covers it, by shared words."""
+    qw = set(words(quote))
+    if not qw:
+        return None
+    best, best_score = None, 0.0
+    for first, last, ws, tags in index.get(file, ()):
+        if not (first - 2 <= line <= last + 2):
+            continue
+        score = len(qw & ws) / len(qw) + (0.5 if first <= line <= last else 0.0)
+        if score > best_score:
+            best, best_score = tags, score
+    return best if best_score >= 0.9 else None
+
+
+def lint(main: Path):
+    opts = Options(select=["S", "C", "R"], use_cache=False)
+    cwd = os.getcwd()
+    os.chdir(main.parent)
+    try:
+        result = run([main], opts)
+    finally:
+        os.chdir(cwd)
+    if not result.documents:
+        raise RuntimeError(f"{main}: {result.errors}")
+    return result.documents[0].doc
+
+
+def evaluate(only: set[str] | None = None) -> dict:
+    verdicts, moves = [], []
+    started = time.perf_counter()
+    listed = papers()
+    ids = [p for p, _ in listed]
+    for paper_id, main in listed:
+        if only and paper_id not in only:
+            continue
+        label = json.loads((LABELS / "papers" / f"{paper_id}.json").read_text(encoding="utf-8"))
+        doc = lint(main)
+        split = split_of(paper_id, ids)
+        assessment = doc.assessment
+        for field in STORY_FIELDS + EVIDENCE_FIELDS:
+            got = assessment.get(field, {})
+            verdicts.append({"paper": paper_id, "split": split, "field": field,
+                             "gold": bool(label[field]["present"]), "pred": bool(got.get("present")),
+                             "why": got.get("why", ""), "evidence": got.get("evidence", [])[:2],
+                             "gold_evidence": [e["quote"] for e in label[field].get("evidence", [])][:2]})
+        index = sentence_index(doc)
+        for line in (LABELS / "sentences" / f"{paper_id}.jsonl").read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            tags = match(index, row["file"], row["line"], row["quote"])
+            moves.append({"paper": paper_id, "split": split, "quote": row["quote"], "file": row["file"],
+                          "line": row["line"], "gold": sorted(row["moves"]),
+                          "pred": None if tags is None else sorted(t for t in tags if t in MOVES)})
+    return {"verdicts": verdicts, "moves": moves, "seconds": time.perf_counter() - started}
+
+
+def _ba(rows) -> tuple[dict, float | None]:
+    c = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
+    for r in rows:
+        c[("t" if r["gold"] == r["pred"] else "f") + ("p" if r["pred"] else "n")] += 1
+    pos, neg = c["tp"] + c["fn"], c["tn"] + c["fp"]
+    if not pos or not neg:
+        rate = (c["tp"] / pos) if pos else (c["tn"] / neg if neg else None)
+        return c, rate  # one class only: the rate on it
+    return c, (c["tp"] / pos + c["tn"] / neg) / 2
+
+
+def _prf(pairs) -> tuple[float, float, float, int]:
+    tp = sum(1 for g, p in pairs if g and p)
+    fp = sum(1 for g, p in pairs if p and not g)
+    fn = sum(1 for g, p in pairs if g and not p)
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return prec, rec, f1, tp + fn
+
+
+SPLITS = ("tune", "held-out", "all")
+
+
+def render(ev: dict) -> str:
+    out = []
+    verdicts = ev["verdicts"]
+    for title, fields in (("Story fields", STORY_FIELDS), ("Evidence fields", EVIDENCE_FIELDS)):
+        out.append(f"### {title}\n")
+        out.append("| field | TP | FP | FN | TN | bal. acc. tune | held-out | all |")
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+        means = {s: [] for s in SPLITS}
+        agree = {s: [0, 0] for s in SPLITS}
+        for field in fields:
+            cells = []
+            allc = None
+            for s in SPLITS:
+                rows = [r for r in verdicts if r["field"] == field and (s == "all" or r["split"] == s)]
+                c, ba = _ba(rows)
+                if s == "all":
+                    allc = c
+                means[s].append(ba if ba is not None else 0.0)
+                agree[s][0] += c["tp"] + c["tn"]
+                agree[s][1] += sum(c.values())
+                cells.append("–" if ba is None else f"{ba:.2f}")
+            out.append(f"| `{field}` | {allc['tp']} | {allc['fp']} | {allc['fn']} | {allc['tn']} | " + " | ".join(cells) + " |")
+        out.append("| **mean** | | | | | " + " | ".join(f"**{sum(means[s]) / len(means[s]):.2f}**" for s in SPLITS) + " |")
+        out.append("| **paper-field pairs agreeing** | | | | | " + " | ".join(
+            f"{agree[s][0] / agree[s][1]:.0%}" if agree[s][1] else "–" for s in SPLITS) + " |")
+        out.append("")
+    moves = [m for m in ev["moves"] if m["pred"] is not None]
+    matched = len(moves) / len(ev["moves"]) if ev["moves"] else 0.0
+    out.append("### Sentence moves (abstract, introduction, conclusion)\n")
+    out.append(f"{len(moves)} of {len(ev['moves'])} labelled sentences found among texlint's sentences ({matched:.0%}); "
+               "the rest are in files or environments texlint does not read as framing prose.\n")
+    out.append("| move | gold | P | R | F1 tune | F1 held-out | F1 all |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|")
+    for move in MOVES:
+        f1s = []
+        for s in SPLITS:
+            rows = [m for m in moves if s == "all" or m["split"] == s]
+            p, r, f1, n = _prf([(move in m["gold"], move in m["pred"]) for m in rows])
+            f1s.append(f1)
+        p, r, f1, n = _prf([(move in m["gold"], move in m["pred"]) for m in moves])
+        out.append(f"| `{move}` | {n} | {p:.2f} | {r:.2f} | " + " | ".join(f"{x:.2f}" for x in f1s) + " |")
+    out.append("")
+    n_tune = len({v['paper'] for v in verdicts if v['split'] == 'tune'})
+    n_held = len({v['paper'] for v in verdicts if v['split'] == 'held-out'})
+    out.append(f"{n_tune} tuning papers, {n_held} held-out papers; {ev['seconds']:.0f} s to lint them all.")
+    return "\n".join(out)
+
+
+def errors(ev: dict, split: str) -> str:
+    lines = []
+    for v in ev["verdicts"]:
+        if v["split"] != split or v["gold"] == v["pred"]:
+            continue
+        lines.append(f"{v['paper']} {v['field']}: label {v['gold']} texlint {v['pred']} — {v['why']}")
+        for e in v["evidence"]:
+            lines.append(f"    texlint: {e.get('file')}:{e.get('line')} {e.get('text', '')[:160]}")
+        for q in v["gold_evidence"]:
+            lines.append(f"    label:   {q[:160]}")
+    return "\n".join(lines)
+
+
+def move_errors(ev: dict, split: str, move: str) -> str:
+    lines = []
+    for m in ev["moves"]:
+        if m["split"] != split or m["pred"] is None:
+            continue
+        g, p = move in m["gold"], move in m["pred"]
+        if g != p:
+            lines.append(f"{'MISS' if g else 'FALSE'} {m['paper']} {m['file']}:{m['line']} {m['quote'][:150]}  "
+                         f"gold={m['gold']} pred={m['pred']}")
+    return "\n".join(lines)
+
+
+def write_doc(table: str) -> None:
+    text = DOC.read_text(encoding="utf-8")
+    section = f"{HEADING}\n\nGenerated by `python benchmarks/agreement.py --write-doc` (do not edit by hand).\n\n{table}\n"
+    if HEADING in text:
+        head, _, rest = text.partition(HEADING)
+        nxt = rest.find("\n## ")
+        text = head + section + (rest[nxt + 1:] if nxt != -1 else "")
+    else:
+        text = text.rstrip() + "\n\n" + section
+    DOC.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--write-doc", action="store_true")
+    ap.add_argument("--errors", choices=("tune",), help="list field disagreements on the tuning papers")
+    ap.add_argument("--move-errors", metavar="MOVE", help="list sentence disagreements for MOVE on the tuning papers")
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--paper", action="append", help="only these papers")
+    args = ap.parse_args(argv)
+    if not (LABELS / "papers").is_dir():
+        print(f"no labels at {LABELS}", file=sys.stderr)
+        return 2
+    ev = evaluate(set(args.paper) if args.paper else None)
+    table = render(ev)
+    print(table)
+    if args.errors:
+        print("\n## Disagreements (tuning papers)\n" + errors(ev, "tune"))
+    if args.move_errors:
+        print(f"\n## {args.move_errors} (tuning papers)\n" + move_errors(ev, "tune", args.move_errors))
+    if args.json:
+        args.json.write_text(json.dumps(ev, indent=1), encoding="utf-8")
+    if args.write_doc:
+        write_doc(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,199 @@
+"""The assessment: one verdict per question a careful reviewer asks of a paper, with provenance.
+
+Each field answers one question ("does the introduction state an observed phenomenon?", "are
+there error bars?") as ``{present, evidence: [{file, line, column, text}], why, closest}``:
+``why`` says in one line what decided it, and ``closest`` lists, for an absent field, the
+sentences that came nearest and why they were rejected, so an author can see what texlint
+read. The field names are exactly those of the careful-reading labels texlint is measured
+against (``benchmarks/agreement.py``), and everything argument-related is derived from this
+one object: the JSON ``assessment``, the story arc in every report, and the S1xx rules
+(``tests/test_assessment.py`` proves they agree). Computed once per document by the analysis
+stage, after the moves and the evidence facts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+from texlint.analysis.facts import MAX_EVIDENCE, Fact
+from texlint.latex.model import Document, Sentence
+
+#: The story fields (companion: the evidence fields below), in report order.
+STORY_FIELDS = ("phenomenon", "insight_method_link", "novelty_claim", "impact_argument", "contribution_list",
+                "limitations_section", "limitations_discussed")
+#: The evidence fields: what the paper shows about its own results.
+EVIDENCE_FIELDS = ("error_bars", "ablation", "baselines_compared", "efficiency_claim", "efficiency_measured",
+                   "scale_claim", "scale_experiments", "statistical_test", "code_or_data_release",
+                   "compute_reported")
+FIELDS = STORY_FIELDS + EVIDENCE_FIELDS
+
+#: Where the framing of a paper is (the sentences a reviewer reads first).
+FRAMING = ("abstract", "introduction")
+_NOT_OWN = ("related_work", "background")
+#: where a paper argues why it matters (not its method or experiments sections)
+IMPACT_ROLES = FRAMING + ("conclusion", "discussion", "broader_impact", "limitations")
+_BODY_KINDS = ("body", "item")
+
+#: the evidence facts each evidence field reads
+_FACT_OF = {
+    "error_bars": Fact.ERROR_BARS, "ablation": Fact.ABLATION, "baselines_compared": Fact.BASELINES,
+    "efficiency_measured": Fact.EFFICIENCY_MEASURED, "scale_experiments": Fact.SEVERAL_SCALES,
+    "statistical_test": Fact.STATISTICAL_TEST, "code_or_data_release": Fact.CODE_RELEASE,
+    "compute_reported": Fact.COMPUTE_RESOURCES,
+}
+
+_CONTRIBUTION_LIST = re.compile(
+    r"\b(our|the (main|key|primary)|main|key|primary|paper'?s?|this work'?s?)\s+(technical\s+)?contributions?\b"
+    r"|\bcontributions?\s+(of this (paper|work|thesis)|are|is|include)\b"
+    r"|\bwe (make|offer|provide) the following\b|\bwe (summari[sz]e|list) our contributions?\b"
+    r"|\b(in summary|to summari[sz]e|concretely|specifically|overall),? (we|our|this paper|this work)\b"
+    r"|\bthis (paper|work|thesis) (makes|offers) (the following|several|three|two|four)\b",
+    re.I)
+
+
+def _ev(doc: Document, sent: Sentence) -> dict:
+    loc = doc.prose_location(sent.prose, sent.start, sent.end)
+    return {"text": " ".join(sent.text.split())[:300], "file": loc.file, "line": loc.line, "column": loc.column}
+
+
+def _field(present: bool, evidence: list[dict], why: str, closest: list[dict] | None = None) -> dict:
+    out = {"present": present, "evidence": evidence[:MAX_EVIDENCE] if present else [], "why": why}
+    if not present:
+        out["closest"] = (closest or [])[:3]
+    return out
+
+
+def _sentences(doc: Document, roles: Iterable[str] | None = None, kinds=_BODY_KINDS) -> Iterable[Sentence]:
+    roles = set(roles) if roles is not None else None
+    for p in doc.prose:
+        if p.kind in kinds and (roles is None or p.role in roles):
+            yield from p.sentences
+
+
+def _where(roles: Iterable[str] | None) -> str:
+    if roles is None:
+        return "anywhere"
+    names = [r.replace("_", " ") for r in roles]
+    return "the " + (", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0])
+
+
+def _move_field(doc: Document, move: str, roles: Iterable[str] | None, says: str, near: str,
+                keep: Callable[[Sentence], bool] = lambda s: True, exclude: Iterable[str] = ()) -> dict:
+    """A story field decided by the tagger's move ``move`` in the sentences of ``roles``: present
+    with the sentences that make it; absent with the sentences whose cues came nearest."""
+    roles = tuple(roles) if roles is not None else None
+    exclude = set(exclude)
+    hits, closest = [], []
+    for s in _sentences(doc, roles):
+        if s.role in exclude:
+            continue
+        if move in s.tags and keep(s):
+            hits.append(s)
+            if len(hits) >= MAX_EVIDENCE:
+                break
+        elif ("~" + move) in s.tags and len(closest) < 3:
+            closest.append({**_ev(doc, s), "rejected": near})
+    where = _where(roles)
+    if hits:
+        n = len(hits)
+        return _field(True, [_ev(doc, s) for s in hits],
+                      f"{n}{'+' if n >= MAX_EVIDENCE else ''} sentence{'s' if n != 1 else ''} in {where} {says}")
+    return _field(False, [], f"no sentence in {where} {says}", closest)
+
+
+def _contribution_list(doc: Document) -> dict:
+    """An explicit list or paragraph of contributions: an announcement ("Our contributions are
+    ...", "In summary, we ...") in the framing, or a list in the introduction whose items state
+    what the authors did."""
+    evidence = []
+    for s in _sentences(doc, FRAMING + ("conclusion",)):
+        if _CONTRIBUTION_LIST.search(s.text) and ("contribution" in s.tags or s.prose.kind == "body"):
+            evidence.append(_ev(doc, s))
+            if len(evidence) >= MAX_EVIDENCE:
+                break
+    if not evidence:
+        items = [p for p in doc.prose if p.kind == "item" and p.role == "introduction"
+                 and any("contribution" in s.tags for s in p.sentences)]
+        if len(items) >= 2:
+            evidence = [_ev(doc, items[0].sentences[0])] if items[0].sentences else []
+    if not evidence:
+        evidence = _contribution_paragraph(doc)
+    if evidence:
+        return _field(True, evidence, "the introduction announces or lists the paper's contributions")
+    claims = [s for s in _sentences(doc, FRAMING) if "contribution" in s.tags][:3]
+    return _field(False, [], "no sentence announces the contributions (\"our contributions are ...\") and no list "
+                  "in the introduction states them",
+                  [{**_ev(doc, s), "rejected": "a contribution stated in passing, not a list"} for s in claims])
+
+
+_ENUMERATOR = re.compile(r"^\s*(\(?([1-9]|i{1,3}|iv|v)\)|first(ly)?\b|second(ly)?\b|third(ly)?\b)", re.I)
+
+
+def _contribution_paragraph(doc: Document) -> list[dict]:
+    """A paragraph of the introduction that enumerates what the authors did: two contribution
+    sentences opened by an enumerator ("First, we ...", "Second, ...", "(2) we ...")."""
+    for p in doc.prose:
+        if p.kind != "body" or p.role != "introduction":
+            continue
+        enumerated = [s for s in p.sentences if "contribution" in s.tags and _ENUMERATOR.match(s.text)]
+        if len(enumerated) >= 2:
+            return [_ev(doc, s) for s in enumerated[:MAX_EVIDENCE]]
+    return []
+
+
+def _limitations_section(doc: Document) -> dict:
+    heads = [s for s in doc.sections if s.role == "limitations"]
+    if heads:
+        evidence = []
+        for s in heads[:MAX_EVIDENCE]:
+            loc = doc.location(s.offset)
+            evidence.append({"text": s.title, "file": loc.file, "line": loc.line, "column": loc.column})
+        return _field(True, evidence, f"a heading names the limitations ({heads[0].title!r})")
+    return _field(False, [], "no section, subsection or paragraph is headed Limitations")
+
+
+def _limitations_discussed(doc: Document, section: dict) -> dict:
+    own = [s for s in _sentences(doc, None) if "limitation" in s.tags and s.role not in _NOT_OWN]
+    evidence = list(section["evidence"]) + [_ev(doc, s) for s in own[:MAX_EVIDENCE]]
+    if evidence:
+        why = (f"a Limitations heading and {len(own)} sentence(s) about the paper's own limitations" if section["present"]
+               else f"{len(own)} sentence(s) acknowledge the paper's own limitations")
+        return _field(True, evidence, why)
+    return _field(False, [], "no sentence acknowledges a limitation of the paper's own work (limitations of cited "
+                  "work are gaps, not limitations)")
+
+
+def _fact_field(doc: Document, name: str) -> dict:
+    fact = (doc.facts or {}).get(_FACT_OF[name].value) or {}
+    evidence = list(fact.get("evidence") or [])
+    label = name.replace("_", " ")
+    if fact.get("present"):
+        return _field(True, evidence, f"{label}: found in {len(evidence)} place(s) of the paper's own results")
+    return _field(False, [], f"{label}: not found in the paper's experiments, tables or captions")
+
+
+def assess(doc: Document) -> dict[str, dict]:
+    """Every field, from the moves (``Sentence.tags``) and the evidence facts (``doc.facts``)."""
+    out: dict[str, dict] = {}
+    out["phenomenon"] = _move_field(doc, "phenomenon", FRAMING, "states an observed phenomenon the paper explains",
+                                    "a phenomenon cue in a sentence that is not an observation of the paper's own")
+    out["insight_method_link"] = _move_field(
+        doc, "method_link", None, "derives the method from an insight or observation",
+        "a link cue without the authors' method", exclude=_NOT_OWN)
+    out["novelty_claim"] = _move_field(doc, "novelty", None, "claims novelty explicitly",
+                                       "a novelty word about cited work or in another sense", exclude=_NOT_OWN)
+    out["impact_argument"] = _move_field(doc, "impact", IMPACT_ROLES, "argues what the work enables or why it matters",
+                                         "an impact word about cited work, a pointer to a section, or not in the "
+                                         "paper's framing")
+    out["contribution_list"] = _contribution_list(doc)
+    out["limitations_section"] = _limitations_section(doc)
+    out["limitations_discussed"] = _limitations_discussed(doc, out["limitations_section"])
+    for name in EVIDENCE_FIELDS:
+        if name in _FACT_OF:
+            out[name] = _fact_field(doc, name)
+    out["efficiency_claim"] = _move_field(doc, "efficiency_claim", None, "claims speed, memory, cost or complexity",
+                                          "an efficiency word without a resource", exclude=_NOT_OWN)
+    out["scale_claim"] = _move_field(doc, "scale_claim", None, "claims the method scales or works at large scale",
+                                     "a scale word not about the method", exclude=_NOT_OWN)
+    return {name: out[name] for name in FIELDS}
