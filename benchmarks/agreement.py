@@ -42,6 +42,13 @@ sys.path.insert(0, str(REPO / "src"))
 from texlint.analysis.assessment import EVIDENCE_FIELDS, STORY_FIELDS  # noqa: E402
 from texlint.app.result import Options  # noqa: E402
 from texlint.app.run import run  # noqa: E402
+from texlint.engine.registry import python_rules  # noqa: E402
+
+
+def assesses() -> dict[str, str]:
+    """Rule code -> the assessment field whose absence it reports (the rules say so themselves;
+    read after a lint has imported them)."""
+    return {r.code: r.assesses for r in python_rules() if r.assesses}
 
 SHARED = Path(os.environ.get("TEXLINT_SHARED", REPO.parent / "shared"))
 CORPUS = SHARED / "corpus"
@@ -114,7 +121,7 @@ def match(index, file: str, line: int, quote: str):
     return best if best_score >= 0.9 else None
 
 
-def lint(main: Path):
+def lint_result(main: Path):
     opts = Options(select=["S", "C", "R"], use_cache=False)
     cwd = os.getcwd()
     os.chdir(main.parent)
@@ -124,11 +131,15 @@ def lint(main: Path):
         os.chdir(cwd)
     if not result.documents:
         raise RuntimeError(f"{main}: {result.errors}")
-    return result.documents[0].doc
+    return result.documents[0]
+
+
+def lint(main: Path):
+    return lint_result(main).doc
 
 
 def evaluate(only: set[str] | None = None) -> dict:
-    verdicts, moves = [], []
+    verdicts, moves, fired = [], [], []
     started = time.perf_counter()
     listed = papers()
     ids = [p for p, _ in listed]
@@ -136,8 +147,14 @@ def evaluate(only: set[str] | None = None) -> dict:
         if only and paper_id not in only:
             continue
         label = json.loads((LABELS / "papers" / f"{paper_id}.json").read_text(encoding="utf-8"))
-        doc = lint(main)
+        dr = lint_result(main)
+        doc = dr.doc
         split = split_of(paper_id, ids)
+        for code in sorted({f.rule for f in dr.findings}):
+            field = assesses().get(code)
+            if field:
+                fired.append({"paper": paper_id, "split": split, "rule": code, "field": field,
+                              "right": not label[field]["present"]})
         assessment = doc.assessment
         for field in STORY_FIELDS + EVIDENCE_FIELDS:
             got = assessment.get(field, {})
@@ -152,7 +169,7 @@ def evaluate(only: set[str] | None = None) -> dict:
             moves.append({"paper": paper_id, "split": split, "quote": row["quote"], "file": row["file"],
                           "line": row["line"], "gold": sorted(row["moves"]),
                           "pred": None if tags is None else sorted(t for t in tags if t in MOVES)})
-    return {"verdicts": verdicts, "moves": moves, "seconds": time.perf_counter() - started}
+    return {"verdicts": verdicts, "moves": moves, "fired": fired, "seconds": time.perf_counter() - started}
 
 
 def _ba(rows) -> tuple[dict, float | None]:
@@ -220,6 +237,19 @@ def render(ev: dict) -> str:
             f1s.append(f1)
         p, r, f1, n = _prf([(move in m["gold"], move in m["pred"]) for m in moves])
         out.append(f"| `{move}` | {n} | {p:.2f} | {r:.2f} | " + " | ".join(f"{x:.2f}" for x in f1s) + " |")
+    out.append("")
+    out.append("### Absence rules against the labels\n")
+    out.append("A paper-level rule is right on a paper when the label agrees the field is absent there "
+               "(rules run with `--select S,C,R`, so preview rules too).\n")
+    out.append("| rule | field | fired on | right | precision tune | held-out | all |")
+    out.append("|---|---|---:|---:|---:|---:|---:|")
+    for code in sorted({f["rule"] for f in ev.get("fired", [])}):
+        rows = [f for f in ev["fired"] if f["rule"] == code]
+        cells = []
+        for s in SPLITS:
+            part = [f for f in rows if s == "all" or f["split"] == s]
+            cells.append(f"{sum(f['right'] for f in part) / len(part):.2f}" if part else "–")
+        out.append(f"| {code} | `{rows[0]['field']}` | {len(rows)} | {sum(f['right'] for f in rows)} | " + " | ".join(cells) + " |")
     out.append("")
     n_tune = len({v['paper'] for v in verdicts if v['split'] == 'tune'})
     n_held = len({v['paper'] for v in verdicts if v['split'] == 'held-out'})

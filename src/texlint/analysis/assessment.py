@@ -40,7 +40,7 @@ _FACT_OF = {
     "error_bars": Fact.ERROR_BARS, "ablation": Fact.ABLATION, "baselines_compared": Fact.BASELINES,
     "efficiency_measured": Fact.EFFICIENCY_MEASURED, "scale_experiments": Fact.SEVERAL_SCALES,
     "statistical_test": Fact.STATISTICAL_TEST, "code_or_data_release": Fact.CODE_RELEASE,
-    "compute_reported": Fact.COMPUTE_RESOURCES,
+    "compute_reported": Fact.COMPUTE_RESOURCES, "efficiency_claim": Fact.EFFICIENCY_CLAIM, "scale_claim": Fact.SCALE_CLAIM,
 }
 
 _CONTRIBUTION_LIST = re.compile(
@@ -164,13 +164,27 @@ def _limitations_discussed(doc: Document, section: dict) -> dict:
                   "work are gaps, not limitations)")
 
 
+_FACT_WHY = {
+    "error_bars": ("the uncertainty of a result is reported", "no ±, error bars, confidence interval, or spread over runs or seeds"),
+    "ablation": ("components are removed or varied", "no component removed or varied (\"w/o X\", variants, sweeps)"),
+    "baselines_compared": ("results are compared with prior methods", "no comparison with cited, named or baseline methods where results are"),
+    "efficiency_claim": ("the paper claims speed, memory, cost or complexity", "no own claim of speed, memory, cost or complexity"),
+    "efficiency_measured": ("time, memory, FLOPs or throughput are measured", "no time, memory, FLOPs or throughput measured with units"),
+    "scale_claim": ("the paper claims its method scales", "no own claim that the method scales or works at large scale"),
+    "scale_experiments": ("results at several model or data sizes", "results at a single model and data size"),
+    "statistical_test": ("a significance test is reported", "no significance test or test statistic"),
+    "code_or_data_release": ("the authors' code or data is available", "no release of the authors' own code or data"),
+    "compute_reported": ("the hardware or compute budget is reported", "no hardware, GPU-hours or compute budget"),
+}
+
+
 def _fact_field(doc: Document, name: str) -> dict:
     fact = (doc.facts or {}).get(_FACT_OF[name].value) or {}
     evidence = list(fact.get("evidence") or [])
-    label = name.replace("_", " ")
+    found, missing = _FACT_WHY[name]
     if fact.get("present"):
-        return _field(True, evidence, f"{label}: found in {len(evidence)} place(s) of the paper's own results")
-    return _field(False, [], f"{label}: not found in the paper's experiments, tables or captions")
+        return _field(True, evidence, f"{found} ({len(evidence)}{'+' if len(evidence) >= MAX_EVIDENCE else ''} place(s))")
+    return _field(False, [], missing)
 
 
 def assess(doc: Document) -> dict[str, dict]:
@@ -192,8 +206,4 @@ def assess(doc: Document) -> dict[str, dict]:
     for name in EVIDENCE_FIELDS:
         if name in _FACT_OF:
             out[name] = _fact_field(doc, name)
-    out["efficiency_claim"] = _move_field(doc, "efficiency_claim", None, "claims speed, memory, cost or complexity",
-                                          "an efficiency word without a resource", exclude=_NOT_OWN)
-    out["scale_claim"] = _move_field(doc, "scale_claim", None, "claims the method scales or works at large scale",
-                                     "a scale word not about the method", exclude=_NOT_OWN)
     return {name: out[name] for name in FIELDS}

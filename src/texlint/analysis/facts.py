@@ -18,6 +18,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
+from texlint.analysis import evidence
+from texlint.analysis.claim_map import claim_map
 from texlint.latex.model import Document, Sentence
 from texlint.util.recent import Recent, recent
 from texlint.util.tomlio import read_toml
@@ -39,6 +41,8 @@ class Fact(str, enum.Enum):
     CODE_RELEASE = "code_release"
     COMPUTE_RESOURCES = "compute_resources"
     EXPERIMENTS_SECTION = "experiments_section"
+    EFFICIENCY_CLAIM = "efficiency_claim"
+    SCALE_CLAIM = "scale_claim"
     THEOREMS = "theorems"
     ABSTRACT_NUMBERS = "abstract_numbers"
 
@@ -199,22 +203,6 @@ def _theorems(doc: Document) -> dict:
             "with_stated_assumptions": len(stated), "evidence": ev}
 
 
-def _model_scales(doc: Document) -> list[dict]:
-    rx = _rx("model_scale")
-    sizes: dict[str, dict] = {}
-    for sent in _sentences(doc, None, ("body", "item", "caption")):
-        for m in rx.finditer(sent.text):
-            key = m.group(0).lower().replace(" ", "")
-            if key not in sizes:
-                sizes[key] = _ev(doc, sent)
-    for t in doc.tables:
-        for text, off in t.cells():
-            for m in rx.finditer(text or ""):
-                key = m.group(0).lower().replace(" ", "")
-                sizes.setdefault(key, _cell_ev(doc, text, off))
-    return list(sizes.values()) if len(sizes) >= 2 else []
-
-
 def extract_facts(doc: Document) -> dict:
     """All facts of the document (also fills ``doc.argument``)."""
     sections = doc.sections
@@ -223,28 +211,34 @@ def extract_facts(doc: Document) -> dict:
     for s in has_lim_section[:MAX_EVIDENCE]:
         loc = doc.location(s.offset)
         lim_section_ev.append({"text": s.title, "file": loc.file, "line": loc.line, "column": loc.column})
-    lim_sents = [s for s in _tagged(doc, "limitation") if s.role != "related_work"]
+    lim_sents = [s for s in _tagged(doc, "limitation") if s.role not in ("related_work", "background")]
     experiments = [s for s in sections if s.role in ("experiments", "results")]
-    exp_cites = [c for c in doc.citations if c.role in ("experiments", "results", "analysis")]
-    baseline_ev = _search(doc, "baselines", EVIDENCE_ROLES, headings=True)
-    for c in exp_cites[:MAX_EVIDENCE - len(baseline_ev)]:
-        loc = doc.location(c.offset)
-        baseline_ev.append({"text": f"\\{c.command}{{{', '.join(c.keys)}}}", "file": loc.file, "line": loc.line,
-                            "column": loc.column})
     datasets = _search(doc, "several_datasets", None, tables=False)
     numbers = _numbers_in_abstract(doc)
+    claims = evidence.efficiency_claims(doc)
+    measured = evidence.efficiency_measurements(doc)
+    claimed: dict[str, list[dict]] = {}
+    for c in claims:
+        for r in c["resources"]:
+            claimed.setdefault(r, []).append({k: v for k, v in c.items() if k != "resources"})
+    doc.resources = {"claimed": {r: v[:MAX_EVIDENCE] for r, v in claimed.items()}, "measured": measured,
+                     "unmeasured": [r for r in evidence.RESOURCES if r in claimed and r not in measured]}
+    doc.scale_envelope = evidence.scale_envelope(doc)
+    scale_claims = evidence.scale_claims(doc)
+    doc.claims = claim_map(doc, claims, scale_claims)
     facts = {
         Fact.LIMITATIONS_SECTION.value: _fact(lim_section_ev),
         Fact.LIMITATIONS_ACKNOWLEDGED.value: _fact(lim_section_ev + [_ev(doc, s) for s in lim_sents[:MAX_EVIDENCE]]),
-        Fact.ERROR_BARS.value: _fact(_search(doc, "error_bars", MEASURE_ROLES, tables=True)),
-        Fact.ABLATION.value: _fact(_search(doc, "ablation", MEASURE_ROLES, headings=True) + _ablation_rows(doc)),
-        Fact.BASELINES.value: _fact(baseline_ev),
+        Fact.ERROR_BARS.value: _fact(evidence.error_bars(doc)),
+        Fact.ABLATION.value: _fact(evidence.ablations(doc)),
+        Fact.BASELINES.value: _fact(evidence.baselines(doc)),
         Fact.SEVERAL_DATASETS.value: _fact(datasets),
-        Fact.EFFICIENCY_MEASURED.value: _fact(_search(doc, "efficiency_measure", MEASURE_ROLES, tables=True)),
-        Fact.SEVERAL_SCALES.value: _fact(_model_scales(doc) or _search(doc, "scale_experiment", None, headings=True)),
-        Fact.STATISTICAL_TEST.value: _fact(_search(doc, "statistical_test", MEASURE_ROLES, tables=True)),
-        Fact.CODE_RELEASE.value: _fact(_search(doc, "code_release", None, ("body", "item", "footnote", "caption"))
-                              + _url_ev(doc)),
+        Fact.EFFICIENCY_MEASURED.value: _fact([e for r in evidence.COST_RESOURCES for e in measured.get(r, [])]),
+        Fact.EFFICIENCY_CLAIM.value: _fact(claims),
+        Fact.SEVERAL_SCALES.value: _fact(evidence.scale_experiments(doc)),
+        Fact.SCALE_CLAIM.value: _fact(scale_claims),
+        Fact.STATISTICAL_TEST.value: _fact(evidence.statistical_tests(doc)),
+        Fact.CODE_RELEASE.value: _fact(evidence.releases(doc)),
         Fact.COMPUTE_RESOURCES.value: _fact(_search(doc, "compute_resources", None, tables=True)),
         Fact.EXPERIMENTS_SECTION.value: _fact([{"text": s.title, **_loc(doc, s.offset)} for s in experiments[:MAX_EVIDENCE]]),
         Fact.THEOREMS.value: _theorems(doc),
@@ -258,26 +252,6 @@ def extract_facts(doc: Document) -> dict:
     return facts
 
 
-def _ablation_rows(doc: Document) -> list[dict]:
-    """Table rows that remove or add one component ("w/o X", "- X", "+ X", "no X")."""
-    rx = re.compile(r"^\s*(w/o|without|no|[-−–+])\s*\w", re.I)
-    out = []
-    for t in doc.tables:
-        rows = [r for r in t.rows if r and rx.match(r[0][0] or "")]
-        if len(rows) >= 2:
-            out.append(_cell_ev(doc, rows[0][0][0], rows[0][0][1]))
-    return out[:MAX_EVIDENCE]
-
-
 def _loc(doc: Document, offset: int) -> dict:
     loc = doc.location(offset)
     return {"file": loc.file, "line": loc.line, "column": loc.column}
-
-
-def _url_ev(doc: Document) -> list[dict]:
-    rx = _rx("code_url")
-    out = []
-    for c in doc.commands:
-        if c.name == "url" and c.args and rx.search(c.args[0]):
-            out.append({"text": c.args[0], **_loc(doc, c.offset)})
-    return out[:MAX_EVIDENCE]

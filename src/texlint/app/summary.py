@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from texlint.analysis.arc import story_arc
+from texlint.analysis.claim_map import public
 from texlint.latex.model import Document
 from texlint.util.paths import display_path
 
@@ -49,4 +50,7 @@ def document_summary(doc: Document) -> dict[str, Any]:
         out["facts"] = doc.facts
     if doc.assessment:
         out["assessment"] = doc.assessment
+        out["resources"] = doc.resources
+        out["scale_envelope"] = doc.scale_envelope
+        out["claims"] = public(doc.claims)
     return out

@@ -58,6 +58,9 @@ class Rule:
     fixable: ClassVar[str] = ""
     #: the assessment field this rule reports the absence of ("phenomenon", ...), if any
     assesses: ClassVar[str] = ""
+    #: how often the rule is right on real papers, as measured (benchmarks/agreement.py, the
+    #: corpus review); shown by ``explain`` and the docs so users know what to expect
+    accuracy: ClassVar[str] = ""
     options: ClassVar[dict[str, Any]] = {}
     aliases: ClassVar[tuple[str, ...]] = ()
     origin: ClassVar[str] = "builtin"
@@ -113,5 +116,5 @@ class Rule:
             "default": cls.default, "status": cls.status, "scopes": list(cls.scopes),
             "summary": cls.summary, "why": cls.why, "bad": cls.bad, "good": cls.good, "fix": cls.fix,
             "fixable": cls.fixable, "question": cls.question, "options": dict(cls.options), "origin": cls.origin,
-            "assesses": cls.assesses,
+            "assesses": cls.assesses, "accuracy": cls.accuracy,
         }

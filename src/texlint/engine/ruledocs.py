@@ -33,6 +33,8 @@ def explain_text(rule) -> str:
         lines += ["", "Reviewer question", f"  {rule.question}"]
     if rule.options:
         lines += ["", "Options"] + [f"  {k} = {v!r}" for k, v in rule.options.items()]
+    if rule.accuracy:
+        lines += ["", "Measured", f"  {rule.accuracy}"]
     return "\n".join(lines)
 
 
@@ -64,4 +66,6 @@ def rules_markdown(registry) -> str:
             out += ["", f"**Reviewer question.** {r.question}"]
         if r.options:
             out += ["", "**Options.** " + ", ".join(f"`{k}` (default `{v!r}`)" for k, v in r.options.items())]
+        if r.accuracy:
+            out += ["", f"**Measured.** {r.accuracy}"]
     return "\n".join(out) + "\n"

@@ -258,6 +258,9 @@ class Document:
     facts: dict[str, Any] = field(default_factory=dict)  # evidence facts, by ``analysis.facts.Fact``
     argument: dict[str, Any] = field(default_factory=dict)  # move -> the sentences that make it
     assessment: dict[str, Any] = field(default_factory=dict)  # reviewer question -> verdict (``analysis.assessment``)
+    resources: dict[str, Any] = field(default_factory=dict)  # claimed / measured / unmeasured resources (``analysis.evidence``)
+    scale_envelope: dict[str, Any] = field(default_factory=dict)  # largest model, data, sequence the experiments reach
+    claims: list[dict] = field(default_factory=list)  # typed framing claims with support (``analysis.claim_map``)
     abstract_numbers: list[dict] = field(default_factory=list)  # numbers the abstract quotes
     method_names: set[str] | None = None  # the method's own names (None: not computed yet)
 

@@ -652,6 +652,8 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
         lim = False  # "their key weakness", "to overcome these limitations, we ...": a gap we address
         if not own or "contribution" not in tags:
             tags.add("gap")
+    if lim and not strong_lim and role not in _OWN_ROLES and ("consequence" in h or "impact" in h):
+        lim = False  # "applications of this method could include ...": what it enables, hedged
     if lim and "not_needed" in h and not set(low) & _LIMITATION_NOUNS:
         lim = False  # "we do not need an estimate of ...": an advantage of the method
     if lim and not strong_lim and role not in _OWN_ROLES and (
@@ -662,11 +664,13 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
         lim = False  # "where labelled data is limited, our method is stronger": a setting, not a weakness
     if lim:
         tags.add("limitation")
+    elif "others_weakness" in h and "aim" not in tags:
+        tags.add("gap")  # "we identify their key weakness: ...": what prior work lacks
 
     # -- phenomenon / insight / method_link / impact
     if "phenomenon" in h:
-        if not (own or not others):
-            tags.add("~phenomenon")  # an effect someone else reported
+        if not (own or not others) or "others_weakness" in h:
+            tags.add("~phenomenon")  # an effect someone else reported, or a weakness of their method (a gap)
         elif own and ("comparison" in tags or "sota" in tags) and all(low[s] in _REPORTING for s, _ in h.get("phenomenon")):
             tags.add("~phenomenon")  # "we find that our approach outperforms ...": a result about the method
         else:

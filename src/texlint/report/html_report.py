@@ -203,6 +203,35 @@ def _arc(summary: dict, doc_index: int, files: _Files, story_findings: list[dict
     return {"analysed": story is not None, "stages": stages}
 
 
+CLAIMS_SHOWN = 12
+_SCALE_LABELS = (("largest_model", "Largest model"), ("largest_data", "Largest data"),
+                 ("longest_sequence", "Longest sequence or input"), ("datasets_or_tasks", "Datasets or tasks"))
+
+
+def _evidence_view(summary: dict, doc_index: int, files: _Files) -> dict:
+    """The "Claims and evidence" card: headline claims with their support, the resource table
+    (claimed where, measured where) and the scale envelope, all from the summary."""
+    claims = [c for c in summary.get("claims") or [] if isinstance(c, dict)]
+    shown = [{**_arc_sentence(c, doc_index, files), "types": list(c.get("types") or []),
+              "support": list(c.get("support") or [])} for c in claims[:CLAIMS_SHOWN]]
+    res = summary.get("resources") or {}
+    claimed, measured = res.get("claimed") or {}, res.get("measured") or {}
+    resources = []
+    for name in sorted(set(claimed) | set(measured)):
+        c = (claimed.get(name) or [None])[0]
+        m = (measured.get(name) or [None])[0]
+        resources.append({"name": name, "claimed": _arc_sentence(c, doc_index, files) if c else None,
+                          "measured": {**_arc_sentence(m, doc_index, files), "why": m.get("why", "")} if m else None})
+    scale = []
+    env = summary.get("scale_envelope") or {}
+    for key, label in _SCALE_LABELS:
+        item = env.get(key)
+        if isinstance(item, dict) and item.get("evidence"):
+            where = _arc_sentence(item["evidence"], doc_index, files)
+            scale.append({"label": label, "text": item.get("text", ""), "path": where["path"], "line": where["line"]})
+    return {"claims": shown, "more_claims": max(0, len(claims) - CLAIMS_SHOWN), "resources": resources, "scale": scale}
+
+
 def _arc_sentence(item: dict, doc_index: int, files: _Files) -> dict:
     f = files.rel(doc_index, item.get("file", ""))
     text = " ".join(str(item.get("text", "")).split())
@@ -279,11 +308,13 @@ def report_context(result, analyse: bool = True) -> dict:
                  "title": " ".join(str(summary.get("title") or "").split()),
                  "counts": {s: sum(1 for x in rows if x["sev"] == s) for s in SEVERITIES}, "total": len(rows),
                  "areas": areas, "chart": _area_chart(areas), "questions": questions, "arc": None,
-                 "argument": [], "facts": [], "stats": {}, "suppressed": d.suppressed, "baselined": d.baselined}
+                 "argument": [], "facts": [], "evidence": None, "stats": {}, "suppressed": d.suppressed, "baselined": d.baselined}
         if summary:
             if analyse:
                 story = [x for x in rows if x["cat"] == "story"]
                 entry["arc"] = _arc(summary, di, files, story, docs)
+            if analyse and isinstance(summary.get("assessment"), dict):
+                entry["evidence"] = _evidence_view(summary, di, files)
             if isinstance(summary.get("argument"), dict) and summary["argument"]:
                 entry["argument"] = _simple_items(summary["argument"])
             if isinstance(summary.get("facts"), dict) and summary["facts"]:

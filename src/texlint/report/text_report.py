@@ -62,6 +62,29 @@ def _grouped(items: list) -> list[tuple[object, list]]:
     return [(g[0], g[1:]) for g in groups.values()]
 
 
+def _evidence_lines(summary: dict) -> list[tuple[str, str]]:
+    """The scale envelope and the resource check of the summary, one line each (none when the
+    paper says nothing about either)."""
+    out = []
+    env = summary.get("scale_envelope") or {}
+    parts = []
+    for key, label in (("largest_model", "largest model"), ("largest_data", "largest data"),
+                       ("longest_sequence", "longest sequence"), ("datasets_or_tasks", "datasets/tasks")):
+        item = env.get(key)
+        if item:
+            parts.append(f"{label} {item['text']} ({item['evidence']['file']}:{item['evidence']['line']})")
+    if parts:
+        out.append(("Scale", "; ".join(parts)))
+    res = summary.get("resources") or {}
+    claimed, measured = sorted(res.get("claimed") or {}), sorted(res.get("measured") or {})
+    if claimed:
+        line = f"claimed {', '.join(claimed)}; measured {', '.join(measured) if measured else 'nothing'}"
+        if res.get("unmeasured"):
+            line += f" (never measured: {', '.join(res['unmeasured'])})"
+        out.append(("Resources", line))
+    return out
+
+
 def _story(d):
     """The story arc of a document from its summary (None when the prose was not analysed)."""
     return (d.summary or {}).get("story")
@@ -109,6 +132,8 @@ def render(result, color: bool = False, quiet: bool = False, show_summary: bool 
                 nov = "found" if arc["stages"].get("novelty") is not None else "MISSING"
                 out.append(f"{c['dim']}{prefix}Story:{c['reset']} {' -> '.join(marks)} (novelty {nov})")
                 out.append(f"{c['dim']}{prefix}Positioning:{c['reset']} {arc['positioning']}")
+                for label, line in _evidence_lines(d.summary or {}):
+                    out.append(f"{c['dim']}{prefix}{label}:{c['reset']} {clean(line)}")
         n = Counter(result.counts())
         total = sum(n.values())
         docs = _plural(len(result.documents), "document")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from texlint.analysis.evidence import QUESTIONS
 from texlint.analysis.facts import Fact, has_fact
 from texlint.checks.argument.argument_common import (
     first_section,
@@ -21,17 +22,6 @@ from texlint.checks.argument.argument_common import (
 )
 from texlint.engine.registry import register
 from texlint.engine.rule import Rule
-
-_EFFICIENCY = re.compile(
-    r"\b(faster|speed-?ups?|(\d+(\.\d+)?|two|three|four|five|ten|several|orders? of magnitude)\s?(x|×|times) (faster|fewer|less|smaller|cheaper|more efficient)|"
-    r"less (memory|compute|time)|lower (memory|latency|cost|compute)|memory[- ]efficient|compute[- ]efficient|"
-    r"(reduc\w*|cuts?|sav\w*) (the )?(memory|latency|inference time|training time|compute|cost|flops)|"
-    r"linear (time|complexity|memory|in the (sequence|input) length)|sub-?quadratic|log-?linear|"
-    r"(more )?efficient(ly)?|efficiency|throughput|latency|cheaper|lightweight|real-?time|fewer (flops|parameters))\b", re.I)
-_SCALING = re.compile(
-    r"\bscal(e|es|ed|ing) (up |well |gracefully |favou?rably |linearly |effectively )?(to|with) (larger|bigger|more|billions?|millions?|\d|models|data)|"
-    r"\bscalable (to|with)\b|\bscales (well|gracefully|favou?rably)\b|\bscaling (up|behaviou?r|trends?|laws?)\b|"
-    r"\b(larger|bigger) (models|networks|language models|architectures)\b|\bat (larger |massive |web |internet )scale\b", re.I)
 
 _PAPER = ("\\begin{abstract}We propose FooNet, a new method for image classification.\\end{abstract}\n"
           "\\section{Introduction}\nWe propose FooNet, a new method for image classification.\n%s\n"
@@ -66,6 +56,8 @@ class _MissingFact(_GapRule):
 @register
 class NoLimitations(_MissingFact):
     code = "R301"
+    accuracy = "precision 1.00 (1 of 1 paper) on 28 real papers against careful-reading labels (`benchmarks/agreement.py`; tuning/held-out halves: 1.00/–)."
+    assesses = "limitations_discussed"
     name = "no-limitations"
     severity = "warning"
     empirical_only = False
@@ -86,20 +78,30 @@ class UnmeasuredEfficiencyClaim(_GapRule):
     name = "unmeasured-efficiency-claim"
     severity = "warning"
     question = "How do time and memory grow with input size? Please report measured wall-clock time and peak memory against the baselines."
-    summary = "An efficiency claim (faster, less memory, linear complexity) with no measurement (times, memory, FLOPs with units) in the experiments, captions or tables."
-    why = "\"Efficient\" is the claim reviewers test first; an asymptotic argument without measured time or memory invites \"is it really faster in practice?\"."
-    bad = _PAPER % ("FooNet is three times faster than prior methods.", "FooNet reaches 91.2\\% accuracy.")
-    good = _PAPER % ("FooNet is three times faster than prior methods.",
-                     "FooNet reaches 91.2\\% accuracy and takes 12 ms per image against 36 ms for the baseline.")
-    fix = "Report measured wall-clock time, throughput or peak memory (with units and hardware) next to the baselines."
+    summary = ("An efficiency claim about a resource (time, throughput, memory, compute, parameters, energy, "
+               "communication) that the paper never measures.")
+    why = ("\"Efficient\" is the claim reviewers test first, resource by resource: a paper that claims linear time and "
+           "memory but reports only throughput is asked for the memory it never measured.")
+    bad = _PAPER % ("FooNet needs linear memory and is three times faster than prior methods.",
+                    "FooNet reaches 91.2\\% accuracy and takes 12 ms per image against 36 ms for the baseline.")
+    good = _PAPER % ("FooNet needs linear memory and is three times faster than prior methods.",
+                     "FooNet reaches 91.2\\% accuracy and takes 12 ms per image against 36 ms for the baseline; "
+                     "its peak memory is 1.2 GB against 4.8 GB.")
+    fix = "Measure the resource you claim (wall-clock time, throughput, peak memory, FLOPs) next to the baselines, or narrow the claim."
 
     def check(self, doc, ctx):
-        if not self.applies(doc) or has_fact(doc, Fact.EFFICIENCY_MEASURED):
+        if not self.applies(doc):
             return
-        for sent in ctx.sentences_in(("abstract", "introduction", "conclusion")):
-            if "efficiency_claim" in sent.tags and _EFFICIENCY.search(sent.text) and is_own_claim(sent, doc):
-                yield ctx.sentence_finding(sent, "efficiency claim, but no time, memory or FLOPs measurement is reported")
-                return
+        resources = doc.resources or {}
+        unmeasured = resources.get("unmeasured") or []
+        measured = sorted(resources.get("measured") or {})
+        for resource in unmeasured:
+            claim = next((c for c in doc.claims if resource in c.get("resources", ())), None)
+            if claim is None:
+                continue
+            seen = ", ".join(measured) if measured else "nothing"
+            yield ctx.sentence_finding(claim["_sentence"], f"claims {resource}, but the paper never measures {resource} "
+                                       f"(measured: {seen})", question=QUESTIONS[resource])
 
 
 @register
@@ -108,24 +110,30 @@ class UntestedScalingClaim(_GapRule):
     name = "untested-scaling-claim"
     severity = "warning"
     question = "Did you try larger models (or more data)? Does the gain hold as scale grows?"
-    summary = "A claim about scale (scales to, scalable, larger models) with experiments at only one model or data scale."
-    why = "A scaling claim is an extrapolation unless results at several sizes show the trend."
+    summary = "A claim about scale (scales to, at scale, larger models) beyond what the experiments show: a single model or data size."
+    why = ("A scaling claim is an extrapolation unless results at several sizes show the trend; reviewers compare it with "
+           "the largest model the paper ran.")
     bad = _PAPER % ("FooNet scales to larger models.", "We train a 7B model and report 91.2\\% accuracy.")
     good = _PAPER % ("FooNet scales to larger models.", "We train 1B, 7B and 13B models; accuracy grows from 85.0\\% to 91.2\\%.")
-    fix = "Show results at several model or data sizes, or narrow the claim to the scale you tested."
+    fix = "Show a scaling trend (results at several model or data sizes), state the compute budget, or narrow the claim to the scale you tested."
 
     def check(self, doc, ctx):
         if not self.applies(doc) or has_fact(doc, Fact.SEVERAL_SCALES):
             return
-        for sent in ctx.sentences_in(("abstract", "introduction", "conclusion")):
-            if _SCALING.search(sent.text) and is_own_claim(sent, doc) and "⟦cite⟧" not in sent.text:
-                yield ctx.sentence_finding(sent, "scaling claim, but experiments cover a single scale")
-                return
+        claim = next((c for c in doc.claims if "scale" in c["types"] and "citation" not in c["support"]), None)
+        if claim is None:
+            return
+        largest = (doc.scale_envelope or {}).get("largest_model")
+        reach = f"the largest model reached is {largest['text']}" if largest else "the experiments report no model size"
+        yield ctx.sentence_finding(claim["_sentence"], f"scaling claim, but experiments cover a single scale ({reach})",
+                                   suggestion="show a scaling trend, state the compute budget, or state the scope you tested")
 
 
 @register
 class NoAblation(_MissingFact):
     code = "R304"
+    accuracy = "precision 0.75 (3 of 4 papers) on 28 real papers against careful-reading labels (`benchmarks/agreement.py`; tuning/held-out halves: 1.00/0.50)."
+    assesses = "ablation"
     name = "no-ablation"
     severity = "warning"
     default = False  # preview: 3/5 right in the corpus review (ablations described without the word)
@@ -147,6 +155,8 @@ class NoAblation(_MissingFact):
 @register
 class NoErrorBars(_MissingFact):
     code = "R305"
+    accuracy = "precision 1.00 (10 of 10 papers) on 28 real papers against careful-reading labels (`benchmarks/agreement.py`; tuning/held-out halves: 1.00/1.00)."
+    assesses = "error_bars"
     name = "no-error-bars"
     severity = "warning"
     question = "Are the differences larger than run-to-run variance? Please report mean ± std (or confidence intervals) over several seeds."
@@ -175,6 +185,8 @@ def _has_numbers(doc) -> bool:
 @register
 class NoBaselines(_GapRule):
     code = "R306"
+    accuracy = "precision 1.00 (1 of 1 paper) on 28 real papers against careful-reading labels (`benchmarks/agreement.py`; tuning/held-out halves: 1.00/–)."
+    assesses = "baselines_compared"
     name = "no-baselines"
     severity = "warning"
     question = "How does this compare with the strongest existing methods? Please add baselines."
@@ -246,6 +258,8 @@ class UnexplainedSimplicity(_GapRule):
 @register
 class NoComputeStatement(_MissingFact):
     code = "R309"
+    accuracy = "precision 0.90 (9 of 10 papers) on 28 real papers against careful-reading labels (`benchmarks/agreement.py`; tuning/held-out halves: 1.00/0.67)."
+    assesses = "compute_reported"
     name = "no-compute-statement"
     severity = "info"
     question = "What hardware and how much compute did the experiments need?"
@@ -265,6 +279,8 @@ class NoComputeStatement(_MissingFact):
 @register
 class NoCodeAvailability(_MissingFact):
     code = "R310"
+    accuracy = "precision 0.87 (13 of 15 papers) on 28 real papers against careful-reading labels (`benchmarks/agreement.py`; tuning/held-out halves: 1.00/0.75)."
+    assesses = "code_or_data_release"
     name = "no-code-availability"
     severity = "info"
     question = "Will the code and data be released?"

@@ -49,9 +49,10 @@ _INTRO_TMPL = "\\begin{abstract}%s\\end{abstract}\n\\section{Introduction}\n%s"
 @register
 class NoPhenomenon(_FieldMissing):
     code = "S101"
+    accuracy = "precision 0.64 (7 of 11 papers) on 28 real papers against careful-reading labels (`benchmarks/agreement.py`; tuning/held-out halves: 1.00/0.33)."
     name = "no-phenomenon"
     severity = "info"
-    default = False  # preview: below 80% precision in the corpus review (docs/accuracy.md)
+    default = False  # preview: below 0.85 precision on the labelled papers (docs/accuracy.md)
     status = "preview"
     assesses = "phenomenon"
     message = "the abstract and introduction never state an observed phenomenon the paper explains"
@@ -69,9 +70,10 @@ class NoPhenomenon(_FieldMissing):
 @register
 class NoInsightMethodLink(_FieldMissing):
     code = "S102"
+    accuracy = "precision 0.33 (3 of 9 papers) on 28 real papers against careful-reading labels (`benchmarks/agreement.py`; tuning/held-out halves: 0.67/0.17)."
     name = "no-insight-method-link"
     severity = "info"
-    default = False  # preview: below 80% precision in the corpus review (docs/accuracy.md)
+    default = False  # preview: below 0.85 precision on the labelled papers (docs/accuracy.md)
     status = "preview"
     assesses = "insight_method_link"
     sections = ("method", "introduction")
@@ -91,9 +93,10 @@ class NoInsightMethodLink(_FieldMissing):
 @register
 class NoNoveltyClaim(_FieldMissing):
     code = "S103"
+    accuracy = "precision 0.67 (2 of 3 papers) on 28 real papers against careful-reading labels (`benchmarks/agreement.py`; tuning/held-out halves: 0.50/1.00)."
     name = "no-novelty-claim"
     severity = "info"
-    default = False  # preview: below 80% precision in the corpus review (docs/accuracy.md)
+    default = False  # preview: below 0.85 precision on the labelled papers (docs/accuracy.md)
     status = "preview"
     assesses = "novelty_claim"
     message = "the paper never says explicitly what is new"
@@ -109,9 +112,10 @@ class NoNoveltyClaim(_FieldMissing):
 @register
 class NoImpactArgument(_FieldMissing):
     code = "S104"
+    accuracy = "precision 0.25 (1 of 4 papers) on 28 real papers against careful-reading labels (`benchmarks/agreement.py`; tuning/held-out halves: 0.50/0.00)."
     name = "no-impact-argument"
     severity = "info"
-    default = False  # preview: below 80% precision in the corpus review (docs/accuracy.md)
+    default = False  # preview: below 0.85 precision on the labelled papers (docs/accuracy.md)
     status = "preview"
     assesses = "impact_argument"
     message = "the paper never argues why the result matters (what it enables, for whom)"
@@ -127,8 +131,11 @@ class NoImpactArgument(_FieldMissing):
 @register
 class NoContributionStatement(_FieldMissing):
     code = "S105"
+    accuracy = "precision 0.78 (7 of 9 papers) on 28 real papers against careful-reading labels (`benchmarks/agreement.py`; tuning/held-out halves: 0.75/0.80)."
     name = "no-contribution-statement"
-    severity = "warning"
+    severity = "info"
+    default = False  # preview: precision 0.78 on the labelled papers, below the 0.85 bar (docs/accuracy.md)
+    status = "preview"
     assesses = "contribution_list"
     message = ("the introduction never states the contributions as a list or a paragraph "
                "(\"Our contributions are: ...\", \"In summary, we ...\")")

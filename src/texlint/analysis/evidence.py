@@ -1,0 +1,599 @@
+"""Typed evidence about the paper's own results: what was measured, claimed and reached.
+
+Word matches alone let one stray word flip a verdict (the standard deviation of the input data
+counted as error bars, a third-party GitHub link as a code release, "10 seconds each" of video
+as a timing). Here every piece of evidence is read with its type and its place:
+
+* **resources** - each efficiency claim names the resources it is about (time, throughput,
+  memory, compute, parameters, energy, communication; a complexity statement such as "linear in
+  sequence length" is about time unless it says memory), and each measurement names what it
+  measured (a number with a unit next to a measuring word, or a table column headed by one);
+* **the scale envelope** - the largest model, training data and sequence the experiments
+  reach, and how many datasets and tasks they cover, read from the paper's own experiments,
+  captions and tables (not from related work);
+* **own-result evidence** - error bars (a spread over runs or seeds, not of a dataset),
+  ablations (components removed or varied), baselines (compared where results are), tests,
+  releases (the authors' own code or data).
+
+Each item is ``{text, file, line, column, why}``, ``why`` saying what made it count. The facts
+(``analysis.facts``) and the assessment read these, so a rule, the JSON and the HTML see one
+reading. Linear in the document: one pass over its sentences and table cells per question.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterable, Iterator
+
+from texlint.analysis.claimant import is_own_claim
+from texlint.latex.model import Document, Sentence
+
+MAX_ITEMS = 5
+RESOURCES = ("time", "throughput", "memory", "compute", "parameters", "energy", "communication")
+#: what a reviewer asks when a resource is claimed and never measured
+QUESTIONS = {
+    "time": "How long does it take in practice? Please report wall-clock time against the baselines.",
+    "throughput": "What throughput does it reach? Please report tokens, samples or queries per second.",
+    "memory": "What is the memory cost? Please report peak memory as the input grows.",
+    "compute": "What does it cost in compute? Please report FLOPs or GPU-hours against the baselines.",
+    "parameters": "How many parameters does it need? Please report model sizes next to the baselines.",
+    "energy": "What is the energy cost? Please report measured energy or power.",
+    "communication": "What is the communication cost? Please report bits or rounds communicated.",
+}
+OWN_ROLES = ("experiments", "results", "analysis", "discussion", "appendix", "method", "other", "limitations",
+             "reproducibility", "conclusion", "abstract", "introduction")
+RESULT_ROLES = ("experiments", "results", "analysis", "discussion", "appendix", "other", "reproducibility")
+NOT_OWN = ("related_work", "background")
+#: where a paper claims (its experiments describe set-ups: "we serve models with vLLM for efficient inference")
+CLAIM_ROLES = ("abstract", "introduction", "conclusion", "method", "discussion", "results", "analysis")
+
+# ---------------------------------------------------------------- resources
+_CLAIM_RESOURCE = [
+    ("memory", re.compile(r"\bmemory\b|\bspace complexity\b|\bvram\b|\bfootprint\b|\bstorage\b|\bquadratic (space|memory)\b", re.I)),
+    ("throughput", re.compile(r"\bthroughput\b|\b(tokens|samples|images|queries|frames) per second\b|\bfps\b", re.I)),
+    ("compute", re.compile(r"\bflops?\b|\bgflops?\b|\bmacs\b|\bcompute\b|\bcomputation(al)? (cost|budget|overhead|burden|resources?)\b"
+                           r"|\bcomputationally\b|\bgpu[- ]hours?\b|\bcheaper\b|\b(low|lower|less)[- ]cost\b|\bcost\b", re.I)),
+    ("parameters", re.compile(r"\b(fewer|less|smaller|\d+\s?(x|×|times) (fewer|less)) param|\bparameter[- ]efficient\b"
+                              r"|\bfewer parameters\b|\bmodel size\b|\bcompress", re.I)),
+    ("energy", re.compile(r"\benergy\b|\bpower consumption\b|\bcarbon\b|\bwatts?\b", re.I)),
+    ("communication", re.compile(r"\bcommunication\b|\bbandwidth\b|\bbits? per\b|\bcommunicat", re.I)),
+    ("time", re.compile(r"\bfaster\b|\bspeed|\blatency\b|\bwall[- ]?clock\b|\brun[- ]?time\b|\brunning time\b|\breal[- ]time\b"
+                        r"|\b(inference|training|decoding|sampling|query) (time|speed)\b|\btime complexity\b|\blinear time\b"
+                        r"|\b(linear|quadratic|sub-?quadratic|log-?linear|near-linear|sub-?linear)(ly)? (in|with|complexity|cost|scaling)\b"
+                        r"|\bO\(|\baccelerat|\bquick(er|ly)?\b|\bslow(er|s)?\b|\bseconds\b|\bhours\b", re.I)),
+]
+#: "linear time-invariant", "real-time strategy games": named things, not claims
+_NOT_A_CLAIM = re.compile(r"\btime[- ]invariant\b|\breal[- ]time (strategy|games?)\b|\b(using|use|via|with) [\w-]+('s)? "
+                          r"(\w+ ){0,3}(for|to enable) efficient\b|\bfor (more )?efficient (inference|training|inferences)\b", re.I)
+_FUTURE = re.compile(r"\b(in the future|future work|future research|we (will|plan|hope|intend) to|would be (interesting|useful))\b", re.I)
+
+
+_EFFICIENT_METHOD = re.compile(r"\b(more |highly |very |extremely )?efficient(ly)? (method|approach|algorithm|training|inference|"
+                              r"implementation|model|architecture|framework|solver|sampler|procedure|search|decoding|computation)s?\b|"
+                              r"\befficiency\b", re.I)
+
+
+def claimed_resources(text: str) -> list[str]:
+    """The resources an efficiency claim is about, in ``RESOURCES`` order; ``compute`` when it
+    names none ("our method is efficient")."""
+    found = [name for name, rx in _CLAIM_RESOURCE if rx.search(text)]
+    if re.search(r"\bmemory\b", text, re.I) and re.search(r"\b(linear|quadratic)\b", text, re.I) \
+            and not re.search(r"\btime\b|\bspeed|\bfaster\b|\bruntime\b", text, re.I):
+        found = [r for r in found if r != "time"] or ["memory"]
+    return [r for r in RESOURCES if r in found] or ["compute"]
+
+
+_NUM = r"\d+(?:[.,]\d+)?"
+_MEASURE = [
+    ("time", re.compile(rf"{_NUM}\s?(ms|msec|milliseconds?|µs|us|s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|days?)\b", re.I),
+     re.compile(r"\b(time|times|latency|run[- ]?time|running|wall[- ]?clock|speed|takes?|took|taking|faster|slower|per (step|iteration|epoch|image|sample|query|token|batch)|"
+                r"seconds per|training (took|takes|time)|inference|converge)", re.I)),
+    ("time", re.compile(rf"{_NUM}\s?(x|×|times)\s(faster|slower|speed-?ups?|the (wall[- ]?clock|run[- ]?time|time))\b|\bspeed-?ups? of {_NUM}", re.I),
+     None),
+    ("compute", re.compile(rf"{_NUM}\s?(x|×|times)\s(the\s)?(computational|compute|training|inference)\s(budget|cost)\b", re.I), None),
+    ("throughput", re.compile(rf"\bthroughput\b[^.]{{0,40}}{_NUM}|{_NUM}\s?(k\s?)?(tokens|samples|images|it|frames|queries|examples|sequences)\s?(/|per )\s?(s|sec|second)\b|{_NUM}\s?(fps|qps)\b", re.I), None),
+    ("memory", re.compile(rf"{_NUM}\s?(gb|gib|mb|mib|tb|kb)\b", re.I),
+     re.compile(r"\b(memory|vram|footprint|ram|peak|storage|cache|disk)\b", re.I)),
+    ("compute", re.compile(rf"{_NUM}\s?([kmgtpe]?flops|[kmgt]?macs|gpu[- ]hours?|tpu[- ]hours?|gpu[- ]days?|pf[- ]?days?)\b"
+                           rf"|{_NUM}\s?(x|×|e|\\times\s?10\^?\{{?\d+\}}?)\s?\d*\s?flops\b", re.I), None),
+    ("parameters", re.compile(rf"{_NUM}\s?([kmbt]|million|billion|trillion)?\s?(parameters|params)\b|#\s?params", re.I), None),
+    ("energy", re.compile(rf"{_NUM}\s?(kwh|wh|mwh|joules?|j|watts?|w|kg\s?co2e?|tco2e?)\b", re.I),
+     re.compile(r"\b(energy|power|carbon|emissions?)\b", re.I)),
+    ("communication", re.compile(rf"{_NUM}\s?([kmg]?bits?|[kmg]?bytes?|rounds?|messages?)\b", re.I),
+     re.compile(r"\b(communicat|transmit|sent|bandwidth|rounds?)", re.I)),
+]
+_HEADER_RESOURCE = [
+    ("time", re.compile(r"\b(time|latency|run[- ]?time|wall[- ]?clock|speed|sec|ms|seconds|hours?)\b|\(s\)|\[s\]", re.I)),
+    ("throughput", re.compile(r"\bthroughput\b|\b(tok|tokens|samples|img|images|it)/s\b|\bfps\b|\bqps\b", re.I)),
+    ("memory", re.compile(r"\bmemory\b|\bmem\.?\b|\bvram\b|\b(gb|mb|gib|mib)\b", re.I)),
+    ("compute", re.compile(r"\bflops?\b|\bgflops\b|\bmacs\b|\bgpu[- ]hours?\b|\bcompute\b", re.I)),
+    ("parameters", re.compile(r"\b#?\s?param(eter)?s?\b|\bsize\b", re.I)),
+    ("energy", re.compile(r"\benergy\b|\bkwh\b|\bpower\b", re.I)),
+    ("communication", re.compile(r"\bcommunication\b|\bbits\b|\bbytes\b|\brounds\b", re.I)),
+]
+_DIGIT = re.compile(r"\d")
+
+
+def _sections_index(doc: Document):
+    offsets = [s.offset for s in doc.sections]
+    return offsets
+
+
+def _role_at(doc: Document, offsets: list[int], offset: int) -> str:
+    i = bisect.bisect_right(offsets, offset) - 1
+    return doc.sections[i].role if i >= 0 else "other"
+
+
+def _ev(doc: Document, sent: Sentence, why: str) -> dict:
+    loc = doc.prose_location(sent.prose, sent.start, sent.end)
+    return {"text": " ".join(sent.text.split())[:300], "file": loc.file, "line": loc.line, "column": loc.column,
+            "why": why}
+
+
+def _cell(doc: Document, text: str, offset: int, why: str) -> dict:
+    loc = doc.location(offset)
+    return {"text": " ".join(text.split())[:300], "file": loc.file, "line": loc.line, "column": loc.column, "why": why}
+
+
+def sentence_text(sent: Sentence) -> str:
+    """Sentence text with inline math restored as its LaTeX (for ±, O(n), 7\\,B ...)."""
+    places = sent.placeholders()
+    if not places:
+        return sent.text
+    out, pos = [], sent.start
+    for ph in places:
+        out.append(sent.prose.text[pos:ph.start])
+        out.append(ph.payload[0] if ph.payload and ph.kind in ("math", "eq") else sent.prose.text[ph.start:ph.end])
+        pos = ph.end
+    out.append(sent.prose.text[pos:sent.end])
+    return "".join(out)
+
+
+def _sentences(doc: Document, roles: Iterable[str] | None, kinds=("body", "item", "caption", "footnote")) -> Iterator[Sentence]:
+    roles = set(roles) if roles is not None else None
+    for p in doc.prose:
+        if p.kind not in kinds:
+            continue
+        if roles is not None and p.kind in ("body", "item") and p.role not in roles:
+            continue
+        if p.kind in ("body", "item") and p.role in NOT_OWN:
+            continue
+        yield from p.sentences
+
+
+def _table_columns(table) -> list[tuple[str, int, list[tuple[str, int]]]]:
+    """(header text, header offset, the cells below it) per column of a table whose first row
+    heads the columns."""
+    if len(table.rows) < 2:
+        return []
+    header = table.rows[0]
+    out = []
+    for j, (text, off) in enumerate(header):
+        below = [row[j] for row in table.rows[1:] if j < len(row)]
+        out.append((text or "", off, below))
+    return out
+
+
+# ---------------------------------------------------------------- claims and measurements
+
+def efficiency_claims(doc: Document) -> list[dict]:
+    """The paper's own efficiency claims, each with the resources it names."""
+    out = []
+    for sent in _sentences(doc, CLAIM_ROLES, kinds=("body", "item")):
+        if "efficiency_claim" not in sent.tags:
+            continue
+        text = sentence_text(sent)
+        own = is_own_claim(sent, doc)
+        if _NOT_A_CLAIM.search(text) or _FUTURE.search(text) or not own:
+            continue
+        if "⟦cite⟧" in sent.text and not re.search(r"\b(we|our|ours)\b", sent.text, re.I):
+            continue
+        named = [name for name, rx in _CLAIM_RESOURCE if rx.search(text)]
+        if not named and not _EFFICIENT_METHOD.search(text):
+            continue  # "an efficient way to represent variation": no resource, no method
+        res = claimed_resources(text)
+        out.append({**_ev(doc, sent, "claims " + ", ".join(res)), "resources": res})
+    return out
+
+
+def found_here(found: dict[str, list[dict]], sent: Sentence) -> set[str]:
+    """Resources already recorded for this sentence (one item per resource and sentence)."""
+    return {r for r, items in found.items() if items and items[-1].get("_sent") is sent}
+
+
+def efficiency_measurements(doc: Document) -> dict[str, list[dict]]:
+    """Resource -> where it was measured: a number with the resource's unit in a sentence that
+    measures (results, captions, appendix), or a table column headed by the resource."""
+    found: dict[str, list[dict]] = {r: [] for r in RESOURCES}
+    for sent in _sentences(doc, RESULT_ROLES + ("method", "limitations")):
+        text = sentence_text(sent)
+        if not _DIGIT.search(text):
+            continue
+        for name, unit, context in _MEASURE:
+            if len(found[name]) >= MAX_ITEMS or name in found_here(found, sent):
+                continue
+            m = unit.search(text)
+            if m and (context is None or context.search(text)):
+                found[name].append({**_ev(doc, sent, f"{name} measured: {m.group(0).strip()!r}"), "_sent": sent})
+    for table in doc.tables:
+        for name, unit, _context in _MEASURE:
+            cells = [(t, o) for t, o in table.cells() if t and len(t) < 40 and unit.search(t)]
+            if len(cells) >= 2 and len(found[name]) < MAX_ITEMS:
+                found[name].append(_cell(doc, cells[0][0], cells[0][1], f"{name} measured in table cells ({cells[0][0].strip()!r})"))
+        for head, off, below in _table_columns(table):
+            numeric = [c for c, _ in below if c and _DIGIT.search(c)]
+            if len(numeric) < 2:
+                continue
+            for name, rx in _HEADER_RESOURCE:
+                if name == "parameters" and not re.search(r"param", head, re.I):
+                    continue
+                if rx.search(head) and len(found[name]) < MAX_ITEMS:
+                    found[name].append(_cell(doc, head, off, f"{name} measured: a table column headed {head.strip()!r}"))
+                    break
+    return {r: [{k: x for k, x in e.items() if k != "_sent"} for e in v] for r, v in found.items() if v}
+
+
+#: what counts as an efficiency measurement for the ``efficiency_measured`` field (a parameter
+#: count is a size, not a cost)
+COST_RESOURCES = ("time", "throughput", "memory", "compute", "energy", "communication")
+
+
+# ---------------------------------------------------------------- scale
+
+_SIZE_UNITS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12}
+_PARAMS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(k|m|b|t|thousand|million|billion|trillion)\b(?:[\s-]+(parameters?|params|parameter))?"
+                     r"|(?<![\w.])(\d+(?:\.\d+)?)\s?(parameters|params)\b", re.I)
+_DATA_AFTER = re.compile(r"\s*(tokens|images|examples|samples|sentences|documents|pairs|words|frames|videos|steps|hours|"
+                         r"image-text|training|queries|rows|records)\b", re.I)
+_MODEL_CONTEXT = re.compile(r"\b(param|model|network|transformer|llm|lm|gpt|llama|bert|t5|opt|pythia|qwen|mistral|vit|resnet|checkpoint|variant|backbone)", re.I)
+_DATA = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(k|m|b|t|thousand|million|billion|trillion)?\s?"
+                   r"(tokens|images|examples|samples|sentences|documents|pairs|videos|utterances|dialogues|hours of (?:speech|audio|video)|image-text pairs|trajectories|episodes|problems|questions|instances)\b", re.I)
+_SEQ = re.compile(r"\b(sequence|context|input|prompt|window)\s+(length|size|lengths|window)s?\b[^.]{0,30}?(\d[\d,.]*\s?[kK]?)"
+                  r"|(\d[\d,.]*\s?[kK]?)[\s-]+(tokens?|steps)\s+(long|of context|context)|\bup to (\d[\d,]*\s?[kK]?)\s+(time steps|steps|tokens|frames)\b", re.I)
+_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})( [\w-]+){0,2} (datasets|benchmarks|tasks|domains|corpora|languages|environments)\b", re.I)
+_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _size(num: str, unit: str | None) -> float:
+    value = float(num.replace(",", ""))
+    return value * _SIZE_UNITS.get((unit or "").lower(), 1.0)
+
+
+def _human(value: float) -> str:
+    for unit, div in (("T", 1e12), ("B", 1e9), ("M", 1e6), ("K", 1e3)):
+        if value >= div:
+            return f"{value / div:.3g}{unit}"
+    return f"{value:.3g}"
+
+
+def model_sizes(doc: Document) -> list[tuple[float, dict]]:
+    """Parameter counts of the models the experiments run (sentence and table mentions with a
+    model word nearby), each with where it was read."""
+    out = []
+    for sent in _sentences(doc, RESULT_ROLES + ("method", "abstract", "introduction", "conclusion")):
+        text = sentence_text(sent)
+        if "⟦cite⟧" in sent.text and sent.role in ("introduction", "abstract"):
+            continue  # sizes of cited models
+        for m in _PARAMS.finditer(text):
+            num, unit, word = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), None, m.group(5))
+            if not word and not (unit and unit.lower() in ("m", "b", "t", "million", "billion", "trillion")):
+                continue
+            if not word and _DATA_AFTER.match(text, m.end()):
+                continue  # "300B tokens": data, not a model
+            window = text[max(0, m.start() - 40):m.end() + 40]
+            if word or _MODEL_CONTEXT.search(window):
+                value = _size(num, unit)
+                if value >= 1e5:
+                    out.append((value, _ev(doc, sent, f"a model of {_human(value)} parameters")))
+    offsets = _sections_index(doc)
+    for table in doc.tables:
+        if _role_at(doc, offsets, table.offset) in NOT_OWN:
+            continue
+        for head, off, below in _table_columns(table):
+            if not re.search(r"param", head, re.I):
+                continue
+            for text, coff in below:
+                m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s?([kmbt])\s*", text or "", re.I)
+                if m:
+                    value = _size(m.group(1), m.group(2))
+                    if value >= 1e5:
+                        out.append((value, _cell(doc, text, coff, f"a model of {_human(value)} parameters (table)")))
+    return out
+
+
+def scale_envelope(doc: Document) -> dict:
+    """The largest model, data and sequence the experiments reach, and how many datasets and
+    tasks they cover; ``None`` for what the paper does not say."""
+    sizes = model_sizes(doc)
+    data, seqs, counts = [], [], []
+    for sent in _sentences(doc, RESULT_ROLES + ("method", "abstract", "introduction", "conclusion")):
+        text = sentence_text(sent)
+        if not _DIGIT.search(text) and not _COUNT.search(text):
+            continue
+        cited = "⟦cite⟧" in sent.text and sent.role in ("introduction", "abstract")
+        if cited:
+            continue
+        for m in _DATA.finditer(text):
+            value = _size(m.group(1), m.group(2))
+            if value >= 100:
+                data.append((value, m.group(3).lower(), _ev(doc, sent, "training or evaluation data")))
+        for m in _SEQ.finditer(text):
+            raw = m.group(3) or m.group(4) or m.group(7) or ""
+            raw = raw.replace(",", "").strip()
+            mult = 1e3 if raw.lower().endswith("k") else 1.0
+            try:
+                value = float(raw.rstrip("kK").strip()) * mult
+            except ValueError:
+                continue
+            if value >= 2:
+                seqs.append((value, _ev(doc, sent, "sequence or input length")))
+        for m in _COUNT.finditer(text):
+            n = _WORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+            if 2 <= n <= 500:
+                counts.append((n, m.group(3).lower(), _ev(doc, sent, "datasets or tasks evaluated")))
+
+    def top(items, label):
+        if not items:
+            return None
+        value, ev = max(items, key=lambda x: x[0])[0], max(items, key=lambda x: x[0])[-1]
+        return {"value": value, "text": label(value), "evidence": ev}
+
+    return {
+        "largest_model": top(sizes, lambda v: f"{_human(v)} parameters"),
+        "largest_data": top([(v, e) for v, _u, e in data], lambda v: f"{_human(v)} items"),
+        "longest_sequence": top(seqs, lambda v: f"{v:.0f}"),
+        "datasets_or_tasks": top([(n, e) for n, _w, e in counts], lambda v: f"{v:.0f}"),
+        "model_sizes": sorted({_human(v) for v, _ in sizes}, key=lambda s: _size(s[:-1], s[-1]) if s[-1].isalpha() else float(s)),
+    }
+
+
+_SWEEP = re.compile(r"\\in\s*\\?\{\s*(\d[\d.,\s]*(?:,\s*\\?c?dots\s*,?)?[\d.,\s]*)\\?\}|\b(from|between) (\d[\d,]*) (and|to) (\d[\d,]*) "
+                    r"(layers|parameters|tokens|examples|samples|steps|digits|nodes|agents|dimensions|clients|workers)\b", re.I)
+_SCALE_WORDS = re.compile(r"\bscaling (law|laws|experiment|experiments|behaviou?r|curve|curves|study|analysis|trend|trends)\b|"
+                          r"\b(model|data|dataset|training set) (size|sizes|scale|scales) (from|of|ranging|between)\b|\bacross (model|data) (sizes|scales)\b|"
+                          r"\bvary(ing)? (the )?(model|data|dataset|network) (size|scale|width|depth)\b|\bas (the )?(model|data|network) (size|scale) (grows|increases)\b|"
+                          r"\b\d+ (layers?|digits|time steps) (and|to|,) \d+ (layers?|digits|time steps)\b|\b(number of|size of the) (layers|parameters|training examples|"
+                          r"training samples|tokens|time steps|digits|clients|nodes) (from|varies|increases|grows)\b|"
+                          r"\bgrowing (sizes|amounts|numbers) of\b|\bas we (increase|decrease|vary|grow|scale) the (number|size|amount|fraction) of\b|"
+                          r"\b(increases|improves|decreases|grows|degrades) with (the )?(number|size|amount) of (training )?(data|examples|samples|labels|tokens|parameters|layers)\b|"
+                          r"\b(only )?a (fraction|portion|subset) of (the )?(available )?(labels|labelled data|labeled data|training data|training set)\b|"
+                          r"\b\d+[kKmM], \d+[kKmM], \d+[kKmM]\b|\b[\w$]{1,12} = \d+ and [\w$]{1,12} = \d+\b", re.I)
+
+
+def scale_experiments(doc: Document) -> list[dict]:
+    """Results at several model or data sizes: two parameter counts of the paper's models, a
+    scaling study, or a sweep of a size over a range (``$M \\in \\{10, 20, 40\\}$``)."""
+    sizes = model_sizes(doc)
+    distinct = sorted({round(v, -3) for v, _ in sizes})
+    out = []
+    if len(distinct) >= 2 and distinct[-1] >= 2 * distinct[0]:
+        seen = set()
+        for v, ev in sizes:
+            if round(v, -3) not in seen:
+                seen.add(round(v, -3))
+                out.append({**ev, "why": f"several model sizes ({', '.join(_human(x) for x in distinct[:6])})"})
+    for sent in _sentences(doc, RESULT_ROLES + ("method",)):
+        if len(out) >= MAX_ITEMS:
+            break
+        text = sentence_text(sent)
+        if _SCALE_WORDS.search(text):
+            out.append(_ev(doc, sent, "a study across sizes"))
+            continue
+        m = _SWEEP.search(text)
+        if m and m.group(1):
+            nums = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group(1))]
+            if len(nums) >= 3 and nums == sorted(nums) and nums[0] > 0 and nums[-1] >= 4 * nums[0]:
+                out.append(_ev(doc, sent, "a sweep of a size over a range"))
+        elif m and m.group(3):
+            a, b = float(m.group(3).replace(",", "")), float(m.group(5).replace(",", ""))
+            if a > 0 and b >= 4 * a:
+                out.append(_ev(doc, sent, "a sweep of a size over a range"))
+    return out[:MAX_ITEMS]
+
+
+_SCALE_CLAIM_SUBJECT = re.compile(r"\b(we|our|ours|this (paper|work|method|approach)|the proposed)\b", re.I)
+
+
+def scale_claims(doc: Document) -> list[dict]:
+    """The paper's own claims that the method scales or works at large scale (not cited models'
+    sizes, not plans: "in the future, we will make it scale")."""
+    out = []
+    for sent in _sentences(doc, CLAIM_ROLES, kinds=("body", "item")):
+        if "scale_claim" not in sent.tags:
+            continue
+        text = sent.text
+        if _FUTURE.search(text) or not is_own_claim(sent, doc):
+            continue
+        if "⟦cite⟧" in text and not re.search(r"\b(we|our|ours)\b", text, re.I):
+            continue
+        if not _SCALE_CLAIM_SUBJECT.search(text) and not any(n in text for n in (doc.method_names or ())):
+            continue
+        out.append(_ev(doc, sent, "claims the method scales"))
+        if len(out) >= MAX_ITEMS:
+            break
+    return out
+
+
+# ---------------------------------------------------------------- own-result evidence
+
+_PLUS_MINUS = re.compile(r"±|\\pm\b|\+/-|\+-(?=\s?\d)")
+_SPREAD_WORDS = re.compile(r"\berror bars?\b|\bconfidence (intervals?|bands?)\b|\b9[05]\s?(%|\\%|percent)\s?(ci|confidence)\b|"
+                           r"\bshaded (region|area|band)s?\b|\binterquartile\b|\bs\.e\.m\.", re.I)
+_STD = re.compile(r"\b(std|s\.d\.|stdev|standard (deviation|error)s?)\b", re.I)
+_NUMBER_BEFORE_STD = re.compile(r"\b(\d+(\.\d+)?|one|two|three|four|five|several)\s+(std|standard deviations?)\b", re.I)
+_RUNS = re.compile(r"\b(seeds?|runs|trials|repetitions|restarts|folds|initiali[sz]ations|independent(ly)?|repeated|rerun|re-run|"
+                   r"times\b(?! (faster|slower|more|less|fewer|larger|smaller)))", re.I)
+_SEVERAL_RUNS = re.compile(r"\b(over|across|with|using|of|from) (\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)"
+                           r" (different |independent |random |separate )*(seeds|runs|trials|restarts|repetitions|initiali[sz]ations|"
+                           r"training runs|([\w/-]+ )?splits|folds)\b|\b(\d+|two|three|four|five|ten)-fold cross-validation\b|\b(repeat|repeated|repeating|rerun|ran|run|runs|train|trained) (each|every|all|all the|the|our|these)"
+                           r" ([\w-]+ ){0,2}(experiments?|runs?|trainings?|evaluations?|models?|trials?|configurations?|settings?)\b[^.]{0,30}"
+                           r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten) (independent |separate )?times\b", re.I)
+_RESULT_WORDS = re.compile(r"\b(accuracy|accuracies|score|scores|performance|error|errors|loss|reward|return|f1|bleu|rouge|auc|map|"
+                           r"perplexity|results?|win rate|success rate|mean)\b|%", re.I)
+
+
+def error_bars(doc: Document) -> list[dict]:
+    """The uncertainty of a result: ±, error bars or confidence intervals, a standard deviation
+    over runs or of a result, several seeds; not the spread of a dataset ("participants knew
+    8.2 books, SD 4.6") nor a threshold ("three standard deviations above the mean")."""
+    out = []
+    for sent in _sentences(doc, RESULT_ROLES + ("method", "limitations")):
+        text = sentence_text(sent)
+        why = None
+        if _NUMBER_BEFORE_STD.search(text):
+            continue  # "values beyond two standard deviations of the mean": a threshold, not a spread of results
+        if _SPREAD_WORDS.search(text):
+            why = "error bars or a confidence interval"
+        elif _SEVERAL_RUNS.search(text):
+            why = "results over several runs or seeds"
+        elif _PLUS_MINUS.search(text) and _RESULT_WORDS.search(text):
+            why = "a ± on a result"
+        elif _STD.search(text) and not _NUMBER_BEFORE_STD.search(text) and (_RUNS.search(text) or (
+                _RESULT_WORDS.search(text) and sent.kind == "caption")):
+            why = "a standard deviation over runs"
+        if why:
+            out.append(_ev(doc, sent, why))
+            if len(out) >= MAX_ITEMS:
+                return out
+    offsets = _sections_index(doc)
+    for table in doc.tables:
+        if _role_at(doc, offsets, table.offset) in NOT_OWN:
+            continue
+        hits = [(t, o) for t, o in table.cells() if t and _PLUS_MINUS.search(t) and _DIGIT.search(t)]
+        if len(hits) >= 2:
+            out.append(_cell(doc, hits[0][0], hits[0][1], "± in the result cells of a table"))
+            if len(out) >= MAX_ITEMS:
+                break
+    return out
+
+
+_ABLATION = re.compile(
+    r"\bablat(e|ed|es|ing|ion|ions)\b|\bwith and without\b|\bw/o\b|\bleave-one-out\b"
+    r"|\bcontributions? of (each|the|every) (component|module|term|loss|part|stage)s?\b"
+    r"|\beach (component|module|design choice|term)\b[^.]{0,60}\b(contribut|effect|impact|improv)"
+    r"|\bremov(e|ing|al of) (each|the|one|this|our) ([\w-]+ ){0,2}(component|module|term|loss|layer|block|step|stage|feature|head)s?\b"
+    r"|\bwithout (the|our|any) ([\w-]+ ){0,2}(component|module|loss|term|layer|block|stage|step|calibration|augmentation|"
+    r"regulari[sz]ation|pre-?training|fine-?tuning|attention|feature|features|bias|prior|objective)\b"
+    r"|\bvariants? of (our|the proposed|the|our proposed) ([\w-]+ )?(model|method|approach|architecture|framework|system|algorithm)\b"
+    r"|\b(we )?(vary|varied|varying) (the )?(number|size|depth|width|strength|weight|amount|choice|initiali[sz]ation|scale|"
+    r"temperature|rank|ratio|dimension|dimensionality|length|learning rate|hyper-?parameters?)\b"
+    r"|\bsensitivity (analysis|to|study)\b|\bone ([\w-]+ )?(variable|component|factor|feature|attribute) at a time\b"
+    r"|\b(experiment|experimented|experimenting) with (other|different|alternative|several|various)\b"
+    r"|\b(alternative|different) (loss functions?|losses|architectures?|encoders?|design choices|variants|objectives|"
+    r"combination methods)\b|\balternative ([\w-]+ )?(families|components|strategies|formulations|designs|choices)\b"
+    r"|\bdesign choices?\b|\b(hyper-?parameter|parameter) (sweep|study|sensitivity|search)\b|\bwe sweep\b"
+    r"|\breplac(e|ing) (the |our )?[\w-]+ (\w+ )?with\b|\bset(ting)? [\w$\\{}^_]+ to zero\b", re.I)
+
+
+def ablations(doc: Document) -> list[dict]:
+    """Components removed or varied: "w/o X" rows, "without the X module", "variants of our
+    model", sweeps of a design parameter, alternative losses or encoders tried."""
+    out = []
+    for sent in _sentences(doc, RESULT_ROLES + ("method",)):
+        text = sentence_text(sent)
+        m = _ABLATION.search(text)
+        if m:
+            out.append(_ev(doc, sent, f"a component removed or varied ({m.group(0)!r})"))
+            if len(out) >= MAX_ITEMS:
+                return out
+    for s in doc.sections:
+        if s.title and re.search(r"\bablations?\b|\bdesign choices\b|\bsensitivity\b", s.title, re.I):
+            loc = doc.location(s.offset)
+            out.append({"text": s.title, "file": loc.file, "line": loc.line, "column": loc.column,
+                        "why": "a section of ablations"})
+    rx = re.compile(r"^\s*(w/o|without|no|[-−–+])\s*\w", re.I)
+    for t in doc.tables:
+        rows = [r for r in t.rows if r and rx.match(r[0][0] or "")]
+        if len(rows) >= 2:
+            out.append(_cell(doc, rows[0][0][0], rows[0][0][1], "table rows that remove or add one component"))
+    return out[:MAX_ITEMS]
+
+
+_COMPARE = re.compile(r"\bbaselines?\b|\bagainst\b|\brelative to\b|\bcompar(e|ed|es|ing|ison)\b|\boutperform|\bsurpass|\bbeats?\b|\bvs\.?\b|\bversus\b|"
+                      r"\b(better|worse|higher|lower|faster|slower) than\b|\bover (prior|previous|existing|the best|strong)\b", re.I)
+_BASELINE_WORD = re.compile(r"\bbaselines?\b|\bstate[- ]of[- ]the[- ]art (methods?|models?|approaches|systems)\b|\bprior (methods?|work|approaches)\b|"
+                            r"\bexisting (methods?|approaches|systems|models)\b|\bcompeting (methods?|approaches)\b", re.I)
+_NAME = re.compile(r"\b[A-Z][A-Za-z]*[A-Z0-9][\w-]*\b")
+
+
+def baselines(doc: Document) -> list[dict]:
+    """Results compared with named prior methods where results are: a comparison sentence that
+    cites or names the methods compared, or speaks of baselines."""
+    out = []
+    own = set(doc.method_names or ())
+    for sent in _sentences(doc, RESULT_ROLES):
+        text = sent.text
+        if not _COMPARE.search(text):
+            continue
+        names = [n for n in _NAME.findall(text) if n not in own]
+        if _BASELINE_WORD.search(text) or "⟦cite⟧" in text or len(names) >= 2:
+            why = "compared with baselines" if _BASELINE_WORD.search(text) else "compared with cited or named methods"
+            out.append(_ev(doc, sent, why))
+            if len(out) >= MAX_ITEMS:
+                return out
+    for s in doc.sections:
+        if s.title and re.search(r"\bbaselines?\b|\bcomparison (with|to)\b", s.title, re.I) and s.role not in NOT_OWN:
+            loc = doc.location(s.offset)
+            out.append({"text": s.title, "file": loc.file, "line": loc.line, "column": loc.column,
+                        "why": "a section on baselines"})
+    return out[:MAX_ITEMS]
+
+
+_TEST = re.compile(r"\bt-?tests?\b|\bwelch\b|(?<!top-)(?<!top )\bp\s?(<|≤|\\leq?|\\ll)\s?0?\.\d|\bp\s?=\s?0?\.0\d|\bp-?values?\b|"
+                   r"\bwilcoxon\b|\bmann[- ]whitney\b|\bmcnemar\b|\bbootstrap(ped)? (test|significance|resampling test)\b|"
+                   r"\bpermutation tests?\b|\banova\b|\bchi-?squared? tests?\b|\bsignificance (test|tests|testing)\b|"
+                   r"\bholm\b|\bbonferroni\b|\bkolmogorov|\bfisher'?s exact\b|\bz-?test\b|\bkruskal\b|\bfriedman test\b", re.I)
+
+
+def statistical_tests(doc: Document) -> list[dict]:
+    """A significance test or a test statistic for the paper's comparisons (not "top-p = 0.95",
+    not the bare words "statistically significant")."""
+    out = []
+    for sent in _sentences(doc, RESULT_ROLES + ("method", "limitations")):
+        text = sentence_text(sent)
+        m = _TEST.search(text)
+        if m:
+            out.append(_ev(doc, sent, f"a statistical test ({m.group(0).strip()!r})"))
+            if len(out) >= MAX_ITEMS:
+                return out
+    for table in doc.tables:
+        for t, o in table.cells():
+            if t and _TEST.search(t):
+                out.append(_cell(doc, t, o, "a test statistic in a table"))
+                break
+    return out[:MAX_ITEMS]
+
+
+_RELEASE = re.compile(
+    r"\b(code|implementation|models?|checkpoints?|data|dataset|datasets|benchmark|weights|scripts|software|corpus|annotations)\b"
+    r"[^.]{0,60}\b(is|are|will be|has been|have been|be made|are made|is made)\b[^.]{0,20}\b(available|released|public|open[- ]sourced?)\b"
+    r"|\b(we|will) (publicly )?(release|open[- ]source|share|publish|make (our|the|all|this)\b[^.]{0,30}\b(public|available))\b"
+    r"|\b(publicly )?available (at|on|from|via) ⟦url⟧|\bavailable (at|on|from|via) (github|huggingface|zenodo)\b"
+    r"|\bopen[- ]source (our|the) (code|implementation)\b|\b(code|implementation|scripts|data)\b[^.]{0,40}\b(is|are|will be) (included|provided|attached|submitted)\b[^.]{0,30}\bsupplement|\b(we|authors) (provide|include|attach|share) (the |our |all )?(full |complete )?(source )?code\b|\b(our|the) (code|implementation|data|dataset) (can be found|is at|is hosted)\b", re.I)
+_OWN_RELEASE = re.compile(r"\b(we|our|ours|us)\b|\bthis (paper|work|study)\b|\bthe proposed\b", re.I)
+_NOT_RELEASE = re.compile(r"\binformation\b[^.]{0,20}\bhere\b|\bdetails\b[^.]{0,40}\b(provided|found|given|available)\b|\b(their|its) (code|weights|implementation)\b|"
+                          r"\bthis model\b|\bofficial (code|implementation)\b", re.I)
+_CODE_URL = re.compile(r"github\.com|gitlab\.com|anonymous\.4open\.science|huggingface\.co|zenodo\.org|bitbucket\.org|osf\.io", re.I)
+
+
+def releases(doc: Document) -> list[dict]:
+    """The authors' own code or data made available: a release sentence by the authors (or one
+    giving the link), not "implementation details are provided in the appendix" nor "the
+    weights for this model are publicly available" (someone else's)."""
+    out = []
+    for sent in _sentences(doc, None):
+        text = sent.text
+        urls = [p.payload[0] for p in sent.placeholders() if p.kind == "url" and p.payload]
+        code_url = any(_CODE_URL.search(u) for u in urls)
+        if _NOT_RELEASE.search(text):
+            continue
+        if _RELEASE.search(text) and (_OWN_RELEASE.search(text) or code_url or "⟦url⟧" in text or sent.kind == "footnote"
+                                      or re.search(r"\bsupplement", text, re.I)):
+            out.append(_ev(doc, sent, "the authors release code or data"))
+        elif code_url and re.search(r"\b(code|implementation|available|release|released|repository)\b", text, re.I) \
+                and (_OWN_RELEASE.search(text) or sent.kind == "footnote"):
+            out.append(_ev(doc, sent, "a link to the authors' code or data"))
+        if len(out) >= MAX_ITEMS:
+            break
+    return out

@@ -1,0 +1,212 @@
+"""The assessment: one verdict per reviewer question, from which the story arc, the S1xx rules,
+the JSON and the HTML are derived, so they can never disagree; typed evidence about the
+paper's own results (resources, scale, error bars, releases) read with its type and place."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from texlint.analysis.arc import ARC_FIELDS, story_arc
+from texlint.analysis.assessment import EVIDENCE_FIELDS, FIELDS, STORY_FIELDS
+from texlint.app.result import Options
+from texlint.app.run import run
+from texlint.engine.registry import python_rules
+from texlint.nlp.tagger import tag_texts
+from texlint.report import html_report, json_report
+
+LABEL_FIELDS = ("phenomenon", "insight_method_link", "novelty_claim", "impact_argument", "contribution_list",
+                "limitations_section", "limitations_discussed", "error_bars", "ablation", "baselines_compared",
+                "efficiency_claim", "efficiency_measured", "scale_claim", "scale_experiments", "statistical_test",
+                "code_or_data_release", "compute_reported")
+
+
+def _lint(tmp_path: Path, body: str, select=("S", "R", "C")):
+    (tmp_path / "main.tex").write_text("\\documentclass{article}\n\\begin{document}\n" + body + "\n\\end{document}\n",
+                                       encoding="utf-8")
+    result = run([tmp_path / "main.tex"], Options(select=list(select), use_cache=False))
+    return result, result.documents[0].doc
+
+
+def test_fields_are_exactly_the_label_fields():
+    assert FIELDS == LABEL_FIELDS
+    assert set(STORY_FIELDS) | set(EVIDENCE_FIELDS) == set(LABEL_FIELDS)
+
+
+# ------------------------------------------------------------------ one model, never two readings
+
+_SENTENCES = {
+    "phenomenon": "Surprisingly, we observe that deeper routers forget the first token.",
+    "link": "Motivated by this observation, we propose RouteNet, which keeps the first token.",
+    "novelty": "To the best of our knowledge, RouteNet is the first training-free router.",
+    "impact": "This enables long-context inference on a single GPU.",
+    "contributions": "Our main contributions are a router and a benchmark.",
+    "cited": "Smith et al. surprisingly observe that routers forget \\cite{smith}.",
+    "plain": "Transformers are widely used.",
+}
+_EXPERIMENTS = {
+    "baseline": "RouteNet reaches 91.2\\% accuracy against 89.0\\% for the baseline \\cite{he2016}.",
+    "errorbars": "Results are averaged over five seeds with standard deviations.",
+    "none": "RouteNet reaches 91.2\\% accuracy.",
+}
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(intro=st.lists(st.sampled_from(sorted(_SENTENCES)), min_size=1, max_size=5),
+       exp=st.sampled_from(sorted(_EXPERIMENTS)), limitations=st.booleans())
+def test_arc_rules_json_and_html_agree(tmp_path_factory, intro, exp, limitations):
+    tmp = tmp_path_factory.mktemp("paper")
+    body = ("\\begin{abstract}We study routing.\\end{abstract}\n\\section{Introduction}\n"
+            + " ".join(_SENTENCES[k] for k in intro) + "\n\\section{Experiments}\n" + _EXPERIMENTS[exp] + "\n"
+            + ("\\section{Limitations}\nRouteNet is limited to text.\n" if limitations else ""))
+    result, doc = _lint(tmp, body)
+    assessment = doc.assessment
+    arc = story_arc(doc)
+    fired = {f.rule for f in result.findings}
+    for rule in python_rules():
+        if rule.assesses and rule.category == "story":
+            assert (rule.code in fired) == (not assessment[rule.assesses]["present"]), (rule.code, assessment[rule.assesses])
+    for stage, field in ARC_FIELDS.items():
+        assert (arc["stages"][stage] is None) == (not assessment[field]["present"]), stage
+    payload = json.loads(json_report.render(result))
+    summary = payload["documents"][0]
+    assert summary["assessment"] == json.loads(json.dumps(assessment))
+    assert {k: v is not None for k, v in summary["story"]["stages"].items()} == \
+        {k: v is not None for k, v in arc["stages"].items()}
+    html = html_report.render(result)
+    for stage, field in ARC_FIELDS.items():
+        status = "found" if assessment[field]["present"] else "gap"
+        assert f'class="stage {status}" id="arc0-{stage}"' in html, (stage, status)
+
+
+def test_every_field_says_why_and_absences_show_the_closest_candidates(tmp_path):
+    result, doc = _lint(tmp_path, "\\begin{abstract}We study routing.\\end{abstract}\n\\section{Introduction}\n"
+                                  + _SENTENCES["cited"] + " We propose RouteNet.\n")
+    for name, verdict in doc.assessment.items():
+        assert set(verdict) >= {"present", "evidence", "why"}, name
+        assert verdict["why"], name
+        assert verdict["present"] == bool(verdict["evidence"]), name
+    phen = doc.assessment["phenomenon"]
+    assert not phen["present"]
+    assert phen["closest"] and "Smith" in phen["closest"][0]["text"]
+    s101 = [f for f in result.findings if f.rule == "S101"]
+    assert s101 and "closest:" in s101[0].message and "Smith" in s101[0].message
+
+
+# ------------------------------------------------------------------ the tagger reads context
+
+def _tags(text, role="introduction"):
+    return tag_texts([text], [role])[0]
+
+
+def test_contrast_with_the_standard_way_is_a_novelty_claim():
+    assert "novelty" in _tags("As opposed to standard attention, our method routes each token to one expert.")
+    assert "novelty" in _tags("Instead of computing the full kernel matrix, we sample random features.")
+    assert "novelty" not in _tags("We sample random features instead of the full matrix in this step.", "experiments")
+
+
+def test_consequences_are_impact_not_limitations():
+    tags = _tags("Applications of this method could include protein design and drug discovery.", "conclusion")
+    assert "impact" in tags and "limitation" not in tags
+    assert "impact" in _tags("Our method applies even when the noise level is unknown.")
+    assert "impact" not in _tags("The method applies a softmax to the scores.")
+
+
+def test_prior_work_weakness_and_negated_requirements_are_not_own_limitations():
+    tags = _tags("We identify their key weakness: they need labelled data.")
+    assert "limitation" not in tags and "gap" in tags and "phenomenon" not in tags
+    assert "limitation" not in _tags("We do not need an estimate of the noise variance.", "conclusion")
+    assert "limitation" not in _tags("To overcome these limitations, we develop a general approach.", "conclusion")
+    # near miss: the paper's own shortcoming stays one
+    assert "limitation" in _tags("Our method does not handle videos longer than one minute.", "conclusion")
+
+
+def test_a_result_about_the_method_is_not_a_phenomenon_but_a_trend_is():
+    assert "phenomenon" not in _tags("We find that our approach substantially outperforms the previous state of the art.")
+    assert "phenomenon" in _tags("We show that, as the number of layers increases, the information retained decreases.")
+
+
+def test_observation_then_fix_across_sentences_links_the_method(tmp_path):
+    body = ("\\begin{abstract}We study routing.\\end{abstract}\n\\section{Introduction}\n"
+            "We observe that routers collapse onto a single expert early in training. This hurts accuracy. "
+            "To avoid it, we propose a balanced router.\n")
+    _, doc = _lint(tmp_path, body)
+    assert doc.assessment["insight_method_link"]["present"]
+    # near miss: the same fix with no observation before it
+    other = tmp_path / "other"
+    other.mkdir()
+    _, doc2 = _lint(other, "\\begin{abstract}We study routing.\\end{abstract}\n\\section{Introduction}\n"
+                           "Routers are popular. This hurts nobody. To avoid it, we propose a balanced router.\n")
+    assert not doc2.assessment["insight_method_link"]["present"]
+
+
+# ------------------------------------------------------------------ typed evidence
+
+_PAPER = "\\begin{abstract}We propose FooNet.\\end{abstract}\n\\section{Introduction}\nWe propose FooNet.\n\\section{Experiments}\n%s\n"
+
+
+def test_the_spread_of_a_dataset_or_a_threshold_is_not_an_error_bar(tmp_path):
+    _, doc = _lint(tmp_path, _PAPER % ("Participants knew on average 8.2 books with a standard deviation of 4.6. "
+                                       "We select coordinates that exceed the mean by three standard deviations."))
+    assert not doc.assessment["error_bars"]["present"]
+    other = tmp_path / "b"
+    other.mkdir()
+    _, doc2 = _lint(other, _PAPER % "FooNet reaches 91.2\\% accuracy (standard deviation 0.3 over five seeds).")
+    assert doc2.assessment["error_bars"]["present"]
+    assert doc2.assessment["error_bars"]["evidence"][0]["why"]
+
+
+def test_someone_elses_weights_and_appendix_details_are_not_a_release(tmp_path):
+    _, doc = _lint(tmp_path, _PAPER % ("We fine-tune LLaMA. The weights for this model are publicly available. "
+                                       "Additional implementation details are provided in the appendix."))
+    assert not doc.assessment["code_or_data_release"]["present"]
+    other = tmp_path / "b"
+    other.mkdir()
+    _, doc2 = _lint(other, _PAPER % "We release our code and data at \\url{https://github.com/foo/foonet}.")
+    assert doc2.assessment["code_or_data_release"]["present"]
+
+
+def test_resources_claimed_are_checked_against_what_was_measured(tmp_path):
+    _, doc = _lint(tmp_path, _PAPER.replace("We propose FooNet.\\end", "FooNet needs linear memory and is faster.\\end")
+                   % "FooNet takes 12 ms per image against 36 ms for the baseline.")
+    res = doc.resources
+    assert set(res["claimed"]) >= {"memory", "time"}
+    assert "time" in res["measured"] and "memory" not in res["measured"]
+    assert res["unmeasured"] == ["memory"]
+    assert doc.assessment["efficiency_claim"]["present"] and doc.assessment["efficiency_measured"]["present"]
+
+
+def test_the_scale_envelope_and_several_sizes(tmp_path):
+    _, doc = _lint(tmp_path, _PAPER % ("We train FooNet models with 1B, 7B and 13B parameters on 300B tokens "
+                                       "with a context length of 4096 tokens."))
+    env = doc.scale_envelope
+    assert env["largest_model"]["text"] == "13B parameters"
+    assert env["longest_sequence"]["value"] == 4096
+    assert env["largest_data"]["value"] == 300e9
+    assert doc.assessment["scale_experiments"]["present"]
+    other = tmp_path / "b"
+    other.mkdir()
+    _, doc2 = _lint(other, _PAPER % "We train one FooNet model with 7B parameters.")
+    assert doc2.scale_envelope["largest_model"]["text"] == "7B parameters"
+    assert not doc2.assessment["scale_experiments"]["present"]
+
+
+def test_scaling_claim_beyond_the_envelope_quotes_the_largest_model(tmp_path):
+    result, _ = _lint(tmp_path, _PAPER.replace("We propose FooNet.\\end", "FooNet scales to larger models.\\end")
+                      % "We train one FooNet model with 7B parameters and report 91.2\\% accuracy.", select=("R303",))
+    msgs = [f.message for f in result.findings if f.rule == "R303"]
+    assert msgs and "7B parameters" in msgs[0]
+
+
+def test_claims_are_typed_and_linked_to_support(tmp_path):
+    _, doc = _lint(tmp_path, "\\begin{abstract}FooNet outperforms all baselines (Table~\\ref{t}). "
+                             "FooNet is three times faster than prior methods.\\end{abstract}\n"
+                             "\\section{Introduction}\nWe propose FooNet.\n\\section{Experiments}\nText.\n")
+    by_text = {c["text"][:20]: c for c in doc.claims}
+    perf = by_text["FooNet outperforms a"]
+    assert "performance" in perf["types"] and "table_or_figure" in perf["support"]
+    speed = by_text["FooNet is three time"]
+    assert "efficiency" in speed["types"] and speed["resources"] == ["time"]
