@@ -139,7 +139,7 @@ def lint(main: Path):
 
 
 def evaluate(only: set[str] | None = None) -> dict:
-    verdicts, moves, fired = [], [], []
+    verdicts, moves, fired, claims = [], [], [], []
     started = time.perf_counter()
     listed = papers()
     ids = [p for p, _ in listed]
@@ -150,6 +150,7 @@ def evaluate(only: set[str] | None = None) -> dict:
         dr = lint_result(main)
         doc = dr.doc
         split = split_of(paper_id, ids)
+        claims.extend(_claim_rows(paper_id, split, label, main.parent, dr.findings))
         for code in sorted({f.rule for f in dr.findings}):
             field = assesses().get(code)
             if field:
@@ -169,7 +170,38 @@ def evaluate(only: set[str] | None = None) -> dict:
             moves.append({"paper": paper_id, "split": split, "quote": row["quote"], "file": row["file"],
                           "line": row["line"], "gold": sorted(row["moves"]),
                           "pred": None if tags is None else sorted(t for t in tags if t in MOVES)})
-    return {"verdicts": verdicts, "moves": moves, "fired": fired, "seconds": time.perf_counter() - started}
+    return {"verdicts": verdicts, "moves": moves, "fired": fired, "claims": claims,
+            "seconds": time.perf_counter() - started}
+
+
+#: the rules whose findings answer an overclaim (claims rules and the resource and scale checks)
+OVERCLAIM_RULES = {"C201", "C202", "C203", "C204", "C205", "C206", "C208", "R302", "R303"}
+_FIRST_ONLY = re.compile(r"\b(first|only)\b", re.I)
+
+
+def _line_of(root: Path, file: str, quote: str) -> int | None:
+    try:
+        lines = (root / file).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return next((i + 1 for i, line in enumerate(lines) if quote in line), None)
+
+
+def _claim_rows(paper_id: str, split: str, label: dict, root: Path, findings) -> list[dict]:
+    """Each labelled overclaim and first/only/novel claim, and whether a claim finding sits on it."""
+    out = []
+    by_file = defaultdict(list)
+    for f in findings:
+        by_file[f.location.file].append(f)
+    for kind, items in (("overclaim", label.get("overclaims") or []), ("first", label.get("first_claims") or [])):
+        for item in items:
+            line = _line_of(root, item["file"], item["quote"])
+            rules = OVERCLAIM_RULES if kind == "overclaim" else {"C201"}
+            hit = line is not None and any(f.rule in rules and abs(f.location.line - line) <= 2 for f in by_file[item["file"]])
+            out.append({"paper": paper_id, "split": split, "kind": kind, "hedged": bool(item.get("hedged")),
+                        "first_only": bool(_FIRST_ONLY.search(item["quote"])), "found": line is not None, "flagged": hit,
+                        "quote": item["quote"][:120]})
+    return out
 
 
 def _ba(rows) -> tuple[dict, float | None]:
@@ -237,6 +269,20 @@ def render(ev: dict) -> str:
             f1s.append(f1)
         p, r, f1, n = _prf([(move in m["gold"], move in m["pred"]) for m in moves])
         out.append(f"| `{move}` | {n} | {p:.2f} | {r:.2f} | " + " | ".join(f"{x:.2f}" for x in f1s) + " |")
+    out.append("")
+    out.append("### Labelled claims flagged\n")
+    out.append("| claims | tune | held-out | all |")
+    out.append("|---|---:|---:|---:|")
+    groups = (("overclaims (any claim rule on the sentence)", lambda c: c["kind"] == "overclaim"),
+              ("unhedged first/only claims (C201)", lambda c: c["kind"] == "first" and not c["hedged"] and c["first_only"]),
+              ("unhedged \"novel\" claims (C201, for information)", lambda c: c["kind"] == "first" and not c["hedged"]
+               and not c["first_only"]))
+    for title, keep in groups:
+        cells = []
+        for s in SPLITS:
+            rows = [c for c in ev.get("claims", []) if keep(c) and (s == "all" or c["split"] == s)]
+            cells.append(f"{sum(c['flagged'] for c in rows)}/{len(rows)}" if rows else "–")
+        out.append(f"| {title} | " + " | ".join(cells) + " |")
     out.append("")
     out.append("### Absence rules against the labels\n")
     out.append("A paper-level rule is right on a paper when the label agrees the field is absent there "

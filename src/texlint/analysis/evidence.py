@@ -40,6 +40,7 @@ QUESTIONS = {
     "parameters": "How many parameters does it need? Please report model sizes next to the baselines.",
     "energy": "What is the energy cost? Please report measured energy or power.",
     "communication": "What is the communication cost? Please report bits or rounds communicated.",
+    "efficiency": "Efficient in what? Please report measured wall-clock time, memory or FLOPs against the baselines.",
 }
 OWN_ROLES = ("experiments", "results", "analysis", "discussion", "appendix", "method", "other", "limitations",
              "reproducibility", "conclusion", "abstract", "introduction")
@@ -52,8 +53,8 @@ CLAIM_ROLES = ("abstract", "introduction", "conclusion", "method", "discussion",
 _CLAIM_RESOURCE = [
     ("memory", re.compile(r"\bmemory\b|\bspace complexity\b|\bvram\b|\bfootprint\b|\bstorage\b|\bquadratic (space|memory)\b", re.I)),
     ("throughput", re.compile(r"\bthroughput\b|\b(tokens|samples|images|queries|frames) per second\b|\bfps\b", re.I)),
-    ("compute", re.compile(r"\bflops?\b|\bgflops?\b|\bmacs\b|\bcompute\b|\bcomputation(al)? (cost|budget|overhead|burden|resources?)\b"
-                           r"|\bcomputationally\b|\bgpu[- ]hours?\b|\bcheaper\b|\b(low|lower|less)[- ]cost\b|\bcost\b", re.I)),
+    ("compute", re.compile(r"\bflops?\b|\bgflops?\b|\bmacs\b|\bcompute (cost|budget|time|requirements?)\b|"
+                           r"\bcomputation(al)? (cost|budget|overhead|burden|resources?)\b|\bgpu[- ]hours?\b", re.I)),
     ("parameters", re.compile(r"\b(fewer|less|smaller|\d+\s?(x|×|times) (fewer|less)) param|\bparameter[- ]efficient\b"
                               r"|\bfewer parameters\b|\bmodel size\b|\bcompress", re.I)),
     ("energy", re.compile(r"\benergy\b|\bpower consumption\b|\bcarbon\b|\bwatts?\b", re.I)),
@@ -66,7 +67,10 @@ _CLAIM_RESOURCE = [
 #: "linear time-invariant", "real-time strategy games": named things, not claims
 _NOT_A_CLAIM = re.compile(r"\btime[- ]invariant\b|\breal[- ]time (strategy|games?)\b|\b(using|use|via|with) [\w-]+('s)? "
                           r"(\w+ ){0,3}(for|to enable) efficient\b|\bfor (more )?efficient (inference|training|inferences)\b", re.I)
-_FUTURE = re.compile(r"\b(in the future|future work|future research|we (will|plan|hope|intend) to|would be (interesting|useful))\b", re.I)
+_FUTURE = re.compile(r"\b(in the future|future work|future research|we (will|plan|hope|intend) to|would be (interesting|useful|important)|"
+                     r"it would|would (require|need|make|have to))\b", re.I)
+#: cross-reference keys that survive as text in some theses ("sec:goals:algorithmic-efficiency")
+_LABEL_KEY = re.compile(r"\b[\w-]+(?::[\w-]+)+\b")
 
 
 _EFFICIENT_METHOD = re.compile(r"\b(more |highly |very |extremely )?efficient(ly)? (method|approach|algorithm|training|inference|"
@@ -74,14 +78,18 @@ _EFFICIENT_METHOD = re.compile(r"\b(more |highly |very |extremely )?efficient(ly
                               r"\befficiency\b", re.I)
 
 
+#: an efficiency claim that names no resource ("our method is efficient"): any measured cost answers it
+GENERIC = "efficiency"
+
+
 def claimed_resources(text: str) -> list[str]:
-    """The resources an efficiency claim is about, in ``RESOURCES`` order; ``compute`` when it
-    names none ("our method is efficient")."""
+    """The resources an efficiency claim is about, in ``RESOURCES`` order; ``GENERIC`` when it
+    names none ("our method is efficient", "computationally cheap")."""
     found = [name for name, rx in _CLAIM_RESOURCE if rx.search(text)]
     if re.search(r"\bmemory\b", text, re.I) and re.search(r"\b(linear|quadratic)\b", text, re.I) \
             and not re.search(r"\btime\b|\bspeed|\bfaster\b|\bruntime\b", text, re.I):
         found = [r for r in found if r != "time"] or ["memory"]
-    return [r for r in RESOURCES if r in found] or ["compute"]
+    return [r for r in RESOURCES if r in found] or [GENERIC]
 
 
 _NUM = r"\d+(?:[.,]\d+)?"
@@ -183,7 +191,7 @@ def efficiency_claims(doc: Document) -> list[dict]:
     for sent in _sentences(doc, CLAIM_ROLES, kinds=("body", "item")):
         if "efficiency_claim" not in sent.tags:
             continue
-        text = sentence_text(sent)
+        text = _LABEL_KEY.sub(" ", sentence_text(sent))
         own = is_own_claim(sent, doc)
         if _NOT_A_CLAIM.search(text) or _FUTURE.search(text) or not own:
             continue
@@ -392,6 +400,7 @@ def scale_experiments(doc: Document) -> list[dict]:
     return out[:MAX_ITEMS]
 
 
+_SCALE_WORD = re.compile(r"scal|billion|million|trillion|larger|bigger", re.I)
 _SCALE_CLAIM_SUBJECT = re.compile(r"\b(we|our|ours|this (paper|work|method|approach)|the proposed)\b", re.I)
 
 
@@ -402,8 +411,8 @@ def scale_claims(doc: Document) -> list[dict]:
     for sent in _sentences(doc, CLAIM_ROLES, kinds=("body", "item")):
         if "scale_claim" not in sent.tags:
             continue
-        text = sent.text
-        if _FUTURE.search(text) or not is_own_claim(sent, doc):
+        text = _LABEL_KEY.sub(" ", sent.text)
+        if _FUTURE.search(text) or not is_own_claim(sent, doc) or not _SCALE_WORD.search(text):
             continue
         if "⟦cite⟧" in text and not re.search(r"\b(we|our|ours)\b", text, re.I):
             continue

@@ -221,8 +221,11 @@ def extract_facts(doc: Document) -> dict:
     for c in claims:
         for r in c["resources"]:
             claimed.setdefault(r, []).append({k: v for k, v in c.items() if k != "resources"})
+    unmeasured = [r for r in evidence.RESOURCES if r in claimed and r not in measured]
+    if evidence.GENERIC in claimed and not any(r in measured for r in evidence.COST_RESOURCES):
+        unmeasured.append(evidence.GENERIC)
     doc.resources = {"claimed": {r: v[:MAX_EVIDENCE] for r, v in claimed.items()}, "measured": measured,
-                     "unmeasured": [r for r in evidence.RESOURCES if r in claimed and r not in measured]}
+                     "unmeasured": unmeasured}
     doc.scale_envelope = evidence.scale_envelope(doc)
     scale_claims = evidence.scale_claims(doc)
     doc.claims = claim_map(doc, claims, scale_claims)

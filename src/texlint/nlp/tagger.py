@@ -376,6 +376,14 @@ _LIMITATION_NOUNS = frozenset({"limitation", "limitations", "shortcoming", "shor
 #: verbs of finding something out: a phenomenon cue made only of these reports a result when the
 #: sentence compares the method ("we find that our approach outperforms ...")
 _REPORTING = frozenset({"we", "key", "main", "it", "turns", "is", "are", "was", "were", "can"})
+_HYPOTHESIS = frozenset({"hypothesis", "hypothesize", "hypothesise", "conjecture", "hypothesizes", "hypothesised", "hypothesized"})
+
+
+def _own_hypothesis(low: list[str]) -> bool:
+    """"Our hypothesis is that ...", "we hypothesize that ...": an explanation offered, not a weakness."""
+    return any(w in _HYPOTHESIS and i > 0 and low[i - 1] in ("our", "we") for i, w in enumerate(low))
+
+
 _SETTING = frozenset({"where", "when", "whenever", "if", "settings", "setting", "regimes", "regime", "cases"})
 _DISCUSSION_ROLES = {"discussion", "conclusion", "limitations", "analysis", "results", None}
 
@@ -630,7 +638,7 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
     weak_hits = [(s, e) for s, e in h.get("limitation_weak")
                  if not (low[s] in ("bias", "biases") and s > 0 and low[s - 1] in _BIAS_NOT_FLAW)
                  and not _not_only(h, s, e)  # "not only ... but also"
-                 and not (s > 0 and low[s - 1] in ("-", "–"))]  # "supervised-only": part of a compound
+                 and not (low[s] == "only" and s > 0 and low[s - 1] in ("-", "–"))]  # "supervised-only": a compound
     weak_lim = bool(weak_hits)
     negators = [i for i, w in enumerate(low) if w in _NEGATORS and not (w == "not" and i + 1 < h.n and low[i + 1] == "only")]
     negative = bool(negators) and not (words & _NEGATIVE_RESULT)
@@ -648,16 +656,16 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
         lim = negative or enumerated or bool(modal_hits)
     if lim and others_claim and role in ("related_work", "background", "introduction"):
         lim = False  # limitations of cited work are a gap, not our limitation
-    if lim and "others_weakness" in h:
+    if lim and "others_weakness" in h and role not in _OWN_ROLES:
         lim = False  # "their key weakness", "to overcome these limitations, we ...": a gap we address
         if not own or "contribution" not in tags:
             tags.add("gap")
-    if lim and not strong_lim and role not in _OWN_ROLES and ("consequence" in h or "impact" in h):
+    if lim and not strong_lim and role in ("abstract", "introduction", "conclusion") and "consequence" in h:
         lim = False  # "applications of this method could include ...": what it enables, hedged
-    if lim and "not_needed" in h and not set(low) & _LIMITATION_NOUNS:
+    if lim and own and role not in _OWN_ROLES and "not_needed" in h and not set(low) & _LIMITATION_NOUNS:
         lim = False  # "we do not need an estimate of ...": an advantage of the method
     if lim and not strong_lim and role not in _OWN_ROLES and (
-            "insight" in h or "comparison" in tags and "result" in tags):
+            _own_hypothesis(low) or own and "comparison" in tags and "result" in tags):
         lim = False  # a hypothesis ("our hypothesis is that X does not always ..."), a win over a baseline
     if lim and not strong_lim and role not in _OWN_ROLES and "result" in tags and weak_hits and all(
             set(low[max(0, s - 8):s]) & _SETTING for s, _ in weak_hits):

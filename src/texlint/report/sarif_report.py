@@ -77,7 +77,8 @@ def rule_descriptor(code: str, name: str, category: str, severity: str, doc: dic
         "properties": {"tags": [doc.get("category", category), doc.get("status", "stable")],
                        "category": doc.get("category", category),
                        "docs": f"docs/rules.md#{code.lower()}-{rname}",
-                       "fixable": doc.get("fixable", "")},
+                       "fixable": doc.get("fixable", ""),
+                       "accuracy": doc.get("accuracy", "")},
     }
 
 

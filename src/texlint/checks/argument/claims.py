@@ -21,8 +21,16 @@ from texlint.checks.argument.argument_common import (
 from texlint.engine.registry import register
 from texlint.engine.rule import Rule
 
-_FIRST = re.compile(r"\b(we are|i am|is|are|this is|this (paper|work) is|ours is|being)\s+(the\s+)?first\b|\bfor the first time\b|"
-                    r"\bthe first (method|approach|work|paper|study|model|framework|algorithm|attempt|system|dataset|benchmark) (to|that)\b",
+_FIRST_NOUNS = (r"(method|approach|work|paper|study|model|framework|algorithm|attempt|system|dataset|benchmark|technique|"
+                r"solution|analysis|demonstration|implementation|tool|library|architecture|metric|evaluation|theory|result|"
+                r"proof|procedure|formulation|investigation|characteri[sz]ation|application|use|survey|corpus|detector|"
+                r"generator|parser|classifier|agent|protocol|bound|estimator)s?")
+_FIRST = re.compile(r"\b(we are|i am|is|are|was|this is|this (paper|work) is|ours is|being)\s+(the\s+)?(first|only)\b(?! (step|stage|time))|"
+                    r"\bfor the first time\b|"
+                    r"\b(the|our) (first|only) ([\w-]+ ){0,3}?" + _FIRST_NOUNS + r" (to|that|which|for|based|of|in|capable|able|with)\b|"
+                    r"\b(the|our) (first|only) ([\w-]+ ){1,3}?(to|that|which|based on|capable of|able to)\b|"
+                    r"\b(gives?|provides?|presents?|offers?|introduces?|proposes?|propose|present|introduce|provide|offer|give)"
+                    r" (the )?(first|only) ([\w-]+ ){0,3}?" + _FIRST_NOUNS + r"\b",
                     re.I)
 _HEDGED_FIRST = re.compile(r"\bto (the best of )?(our|my) knowledge\b|\bas far as (we|i) (know|are aware|am aware)\b|"
                            r"\b(we|i) believe\b|\bto date\b|\b(we are|i am) not aware\b|\bamong the first\b|\bone of the first\b", re.I)
@@ -69,7 +77,8 @@ class UnhedgedFirstClaim(_SentenceRule):
     code = "C201"
     name = "unhedged-first-claim"
     severity = "warning"
-    summary = "A \"we are the first\" claim without \"to the best of our knowledge\"."
+    summary = ("A priority claim (\"we are the first\", \"the first method to\", \"the only approach that\") without "
+               "\"to the best of our knowledge\".")
     why = ("One counter-example from a reviewer sinks an unhedged priority claim, and the paper's "
            "credibility with it.")
     bad = "\\section{Introduction}\nWe are the first to route tokens by attention entropy."
@@ -84,7 +93,9 @@ class UnhedgedFirstClaim(_SentenceRule):
             prev = neighbours(sent, 1, 0)
             if _HEDGED_FIRST.search(sent.text) or any(_HEDGED_FIRST.search(p.text) for p in prev):
                 continue
-            if re.search(r"\b(first|second) (step|stage|phase|part|term|layer|row|column|half)\b", sent.text, re.I):
+            if re.search(r"\b(first|second|only) (step|stage|phase|part|term|layer|row|column|half|time|round|epoch|iteration|"
+                         r"author|place|line|sentence|token|word|case|difference|change|thing|way|one|few|two|three)s?\b",
+                         m.group(0), re.I):
                 continue
             yield ctx.sentence_finding(sent, "priority claim without \"to the best of our knowledge\"", m.start(), m.end(),
                                        suggestion="To the best of our knowledge, ")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from texlint.analysis.evidence import QUESTIONS
+from texlint.analysis.evidence import GENERIC, QUESTIONS
 from texlint.analysis.facts import Fact, has_fact
 from texlint.checks.argument.argument_common import (
     first_section,
@@ -100,8 +100,11 @@ class UnmeasuredEfficiencyClaim(_GapRule):
             if claim is None:
                 continue
             seen = ", ".join(measured) if measured else "nothing"
-            yield ctx.sentence_finding(claim["_sentence"], f"claims {resource}, but the paper never measures {resource} "
-                                       f"(measured: {seen})", question=QUESTIONS[resource])
+            if resource == GENERIC:
+                message = "claims efficiency, but the paper measures no time, memory, throughput or compute"
+            else:
+                message = f"claims {resource}, but the paper never measures {resource} (measured: {seen})"
+            yield ctx.sentence_finding(claim["_sentence"], message, question=QUESTIONS[resource])
 
 
 @register
