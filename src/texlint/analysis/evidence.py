@@ -144,8 +144,50 @@ def _cell(doc: Document, text: str, offset: int, why: str) -> dict:
     return {"text": " ".join(text.split())[:300], "file": loc.file, "line": loc.line, "column": loc.column, "why": why}
 
 
+_TEXTS: dict[int, tuple[Sentence, str]] = {}  # id(sentence) -> (sentence, its text with math), for one document's pass
+
+
 def sentence_text(sent: Sentence) -> str:
-    """Sentence text with inline math restored as its LaTeX (for ±, O(n), 7\\,B ...)."""
+    """Sentence text with inline math restored as its LaTeX (for ±, O(n), 7\\,B ...); computed
+    once per sentence while a document's evidence is read (``reading``)."""
+    hit = _TEXTS.get(id(sent))
+    if hit is not None and hit[0] is sent:
+        return hit[1]
+    text = _math_text(sent)
+    if _READING:
+        _TEXTS[id(sent)] = (sent, text)
+    return text
+
+
+_READING = False
+
+
+class reading:
+    """Context for one document's evidence pass: sentence texts are computed once and shared by
+    every question, then forgotten."""
+
+    def __enter__(self):
+        global _READING
+        _READING = True
+        _TEXTS.clear()
+        _SIZES.clear()
+        return self
+
+    def __exit__(self, *exc):
+        global _READING
+        _READING = False
+        _TEXTS.clear()
+        _SIZES.clear()
+        return False
+
+
+def _has_any(text: str, keys: tuple[str, ...]) -> bool:
+    """A cheap substring prefilter before a costly pattern (keys in lower case)."""
+    low = text.lower()
+    return any(k in low for k in keys)
+
+
+def _math_text(sent: Sentence) -> str:
     places = sent.placeholders()
     if not places:
         return sent.text
@@ -225,8 +267,11 @@ def efficiency_measurements(doc: Document) -> dict[str, list[dict]]:
             if m and (context is None or context.search(text)):
                 found[name].append({**_ev(doc, sent, f"{name} measured: {m.group(0).strip()!r}"), "_sent": sent})
     for table in doc.tables:
+        short = [(t, o) for t, o in table.cells() if t and len(t) < 40 and _DIGIT.search(t)]
+        if len(short) < 2:
+            continue
         for name, unit, _context in _MEASURE:
-            cells = [(t, o) for t, o in table.cells() if t and len(t) < 40 and unit.search(t)]
+            cells = [(t, o) for t, o in short if unit.search(t)]
             if len(cells) >= 2 and len(found[name]) < MAX_ITEMS:
                 found[name].append(_cell(doc, cells[0][0], cells[0][1], f"{name} measured in table cells ({cells[0][0].strip()!r})"))
         for head, off, below in _table_columns(table):
@@ -275,9 +320,22 @@ def _human(value: float) -> str:
     return f"{value:.3g}"
 
 
+_SIZES: dict[int, tuple[Document, list]] = {}  # id(doc) -> its model sizes, during one reading
+
+
 def model_sizes(doc: Document) -> list[tuple[float, dict]]:
     """Parameter counts of the models the experiments run (sentence and table mentions with a
-    model word nearby), each with where it was read."""
+    model word nearby), each with where it was read (read once per document's pass)."""
+    hit = _SIZES.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    out = _model_sizes(doc)
+    if _READING:
+        _SIZES[id(doc)] = (doc, out)
+    return out
+
+
+def _model_sizes(doc: Document) -> list[tuple[float, dict]]:
     out = []
     for sent in _sentences(doc, RESULT_ROLES + ("method", "abstract", "introduction", "conclusion")):
         text = sentence_text(sent)
@@ -442,6 +500,10 @@ _RESULT_WORDS = re.compile(r"\b(accuracy|accuracies|score|scores|performance|err
                            r"perplexity|results?|win rate|success rate|mean)\b|%", re.I)
 
 
+_ERROR_KEYS = ("±", "\\pm", "+/-", "+-", "error bar", "confiden", "ci", "shaded", "interquartile", "s.e.m", "std",
+               "s.d.", "standard", "seed", "run", "trial", "repetition", "restart", "fold", "split", "initiali", "times")
+
+
 def error_bars(doc: Document) -> list[dict]:
     """The uncertainty of a result: ±, error bars or confidence intervals, a standard deviation
     over runs or of a result, several seeds; not the spread of a dataset ("participants knew
@@ -449,6 +511,8 @@ def error_bars(doc: Document) -> list[dict]:
     out = []
     for sent in _sentences(doc, RESULT_ROLES + ("method", "limitations")):
         text = sentence_text(sent)
+        if not _has_any(text, _ERROR_KEYS):
+            continue
         why = None
         if _NUMBER_BEFORE_STD.search(text):
             continue  # "values beyond two standard deviations of the mean": a threshold, not a spread of results
@@ -495,12 +559,19 @@ _ABLATION = re.compile(
     r"|\breplac(e|ing) (the |our )?[\w-]+ (\w+ )?with\b|\bset(ting)? [\w$\\{}^_]+ to zero\b", re.I)
 
 
+_ABLATION_KEYS = ("ablat", "with and without", "w/o", "leave-one-out", "contribution", "each", "remov", "without", "variant",
+                  "vary", "varied", "varying", "sensitiv", "at a time", "experiment", "alternative", "different",
+                  "design choice", "sweep", "replac", "to zero", "parameter")
+
+
 def ablations(doc: Document) -> list[dict]:
     """Components removed or varied: "w/o X" rows, "without the X module", "variants of our
     model", sweeps of a design parameter, alternative losses or encoders tried."""
     out = []
     for sent in _sentences(doc, RESULT_ROLES + ("method",)):
         text = sentence_text(sent)
+        if not _has_any(text, _ABLATION_KEYS):
+            continue
         m = _ABLATION.search(text)
         if m:
             out.append(_ev(doc, sent, f"a component removed or varied ({m.group(0)!r})"))
@@ -526,6 +597,9 @@ _BASELINE_WORD = re.compile(r"\bbaselines?\b|\bstate[- ]of[- ]the[- ]art (method
 _NAME = re.compile(r"\b[A-Z][A-Za-z]*[A-Z0-9][\w-]*\b")
 
 
+_COMPARE_KEYS = ("baseline", "against", "relative to", "compar", "outperform", "surpass", "beat", "vs", "versus", "than", "over ")
+
+
 def baselines(doc: Document) -> list[dict]:
     """Results compared with named prior methods where results are: a comparison sentence that
     cites or names the methods compared, or speaks of baselines."""
@@ -533,7 +607,7 @@ def baselines(doc: Document) -> list[dict]:
     own = set(doc.method_names or ())
     for sent in _sentences(doc, RESULT_ROLES):
         text = sent.text
-        if not _COMPARE.search(text):
+        if not _has_any(text, _COMPARE_KEYS) or not _COMPARE.search(text):
             continue
         names = [n for n in _NAME.findall(text) if n not in own]
         if _BASELINE_WORD.search(text) or "⟦cite⟧" in text or len(names) >= 2:
@@ -555,12 +629,19 @@ _TEST = re.compile(r"\bt-?tests?\b|\bwelch\b|(?<!top-)(?<!top )\bp\s?(<|≤|\\le
                    r"\bholm\b|\bbonferroni\b|\bkolmogorov|\bfisher'?s exact\b|\bz-?test\b|\bkruskal\b|\bfriedman test\b", re.I)
 
 
+_TEST_KEYS = ("test", "welch", "p<", "p <", "p=", "p =", "p\\", "p≤", "p ≤", "p-val", "p val", "wilcoxon", "whitney", "mcnemar",
+              "bootstrap", "permutation", "anova", "chi", "significance", "holm", "bonferroni", "kolmogorov", "fisher",
+              "kruskal", "friedman")
+
+
 def statistical_tests(doc: Document) -> list[dict]:
     """A significance test or a test statistic for the paper's comparisons (not "top-p = 0.95",
     not the bare words "statistically significant")."""
     out = []
     for sent in _sentences(doc, RESULT_ROLES + ("method", "limitations")):
         text = sentence_text(sent)
+        if not _has_any(text, _TEST_KEYS):
+            continue
         m = _TEST.search(text)
         if m:
             out.append(_ev(doc, sent, f"a statistical test ({m.group(0).strip()!r})"))
@@ -568,7 +649,7 @@ def statistical_tests(doc: Document) -> list[dict]:
                 return out
     for table in doc.tables:
         for t, o in table.cells():
-            if t and _TEST.search(t):
+            if t and _has_any(t, _TEST_KEYS) and _TEST.search(t):
                 out.append(_cell(doc, t, o, "a test statistic in a table"))
                 break
     return out[:MAX_ITEMS]
@@ -586,6 +667,10 @@ _NOT_RELEASE = re.compile(r"\binformation\b[^.]{0,20}\bhere\b|\bdetails\b[^.]{0,
 _CODE_URL = re.compile(r"github\.com|gitlab\.com|anonymous\.4open\.science|huggingface\.co|zenodo\.org|bitbucket\.org|osf\.io", re.I)
 
 
+_RELEASE_KEYS = ("available", "release", "public", "open", "share", "publish", "⟦url⟧", "github", "code", "provide",
+                 "include", "attach", "supplement", "found", "hosted")
+
+
 def releases(doc: Document) -> list[dict]:
     """The authors' own code or data made available: a release sentence by the authors (or one
     giving the link), not "implementation details are provided in the appendix" nor "the
@@ -593,6 +678,8 @@ def releases(doc: Document) -> list[dict]:
     out = []
     for sent in _sentences(doc, None):
         text = sent.text
+        if not _has_any(text, _RELEASE_KEYS):
+            continue
         urls = [p.payload[0] for p in sent.placeholders() if p.kind == "url" and p.payload]
         code_url = any(_CODE_URL.search(u) for u in urls)
         if _NOT_RELEASE.search(text):

@@ -204,7 +204,13 @@ def _theorems(doc: Document) -> dict:
 
 
 def extract_facts(doc: Document) -> dict:
-    """All facts of the document (also fills ``doc.argument``)."""
+    """All facts of the document (also fills ``doc.argument``, the resources, the scale
+    envelope and the claims); sentence texts are read once for all of them."""
+    with evidence.reading():
+        return _extract_facts(doc)
+
+
+def _extract_facts(doc: Document) -> dict:
     sections = doc.sections
     has_lim_section = [s for s in sections if s.role == "limitations"]
     lim_section_ev = []
