@@ -210,3 +210,17 @@ def test_claims_are_typed_and_linked_to_support(tmp_path):
     assert "performance" in perf["types"] and "table_or_figure" in perf["support"]
     speed = by_text["FooNet is three time"]
     assert "efficiency" in speed["types"] and speed["resources"] == ["time"]
+
+
+def test_measurements_named_in_plain_words_count(tmp_path):
+    _, doc = _lint(tmp_path, _PAPER % ("Diagnosis took 5.7 seconds on average. The compression ratio reaches 8 on "
+                                       "every dataset. We recorded ten clips of 10 seconds each."))
+    measured = doc.resources["measured"]
+    assert "time" in measured and "memory" in measured
+    assert all("10 seconds" not in e["text"] or "5.7" in e["text"] for e in measured["time"])
+
+
+def test_a_repository_or_open_source_library_is_a_release(tmp_path):
+    _, doc = _lint(tmp_path, _PAPER % ("The full paper, including the code to reproduce every figure, is available in a "
+                                       "GitHub repository."))
+    assert doc.assessment["code_or_data_release"]["present"]

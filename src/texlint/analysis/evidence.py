@@ -65,7 +65,8 @@ _CLAIM_RESOURCE = [
                         r"|\bO\(|\baccelerat|\bquick(er|ly)?\b|\bslow(er|s)?\b|\bseconds\b|\bhours\b", re.I)),
 ]
 #: "linear time-invariant", "real-time strategy games": named things, not claims
-_NOT_A_CLAIM = re.compile(r"\btime[- ]invariant\b|\breal[- ]time (strategy|games?)\b|\b(using|use|via|with) [\w-]+('s)? "
+_NOT_A_CLAIM = re.compile(r"\b(same|equal|fixed|matched|identical|comparable) ([\w-]+ ){0,2}(compute|computational|training|flops?|memory|parameter)"
+                          r"( budget| cost| count)?\b|\b(same|identical|matched)\b[^.]{0,60}\b(compute|flops?|training) budget\b|\btime[- ]invariant\b|\breal[- ]time (strategy|games?)\b|\b(using|use|via|with) [\w-]+('s)? "
                           r"(\w+ ){0,3}(for|to enable) efficient\b|\bfor (more )?efficient (inference|training|inferences)\b", re.I)
 _FUTURE = re.compile(r"\b(in the future|future work|future research|we (will|plan|hope|intend) to|would be (interesting|useful|important)|"
                      r"it would|would (require|need|make|have to))\b", re.I)
@@ -97,9 +98,16 @@ _MEASURE = [
     ("time", re.compile(rf"{_NUM}\s?(ms|msec|milliseconds?|µs|us|s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|days?)\b", re.I),
      re.compile(r"\b(time|times|latency|run[- ]?time|running|wall[- ]?clock|speed|takes?|took|taking|faster|slower|per (step|iteration|epoch|image|sample|query|token|batch)|"
                 r"seconds per|training (took|takes|time)|inference|converge)", re.I)),
+    ("time", re.compile(rf"{_NUM}\s?(ms|msec|milliseconds?|seconds?|minutes?|hours?)\b(?!\s+(each|long|of (video|audio|speech|footage)|clips?))", re.I),
+     re.compile(r"\b(time|times|run|runs|running|took|takes|speed|faster|slower|latency|per|wall|converge|solve|solved|"
+                r"compute|computed|train|training|inference|average|mean|median|total)\b", re.I)),
+    ("time", re.compile(rf"{_NUM}\s?(sampling|denoising|diffusion|decoding|inference) steps\b|{_NUM}\s?forward passes\b", re.I), None),
+    ("memory", re.compile(rf"\bcompression (ratio|rate|factor)s?\b[^.]{{0,40}}{_NUM}|{_NUM}\s?(x|×)\s(compression|smaller|less memory)\b"
+                          rf"|\bmemory (utili[sz]ation|usage|footprint|cost|consumption)\b[^.]{{0,40}}{_NUM}", re.I), None),
     ("time", re.compile(rf"{_NUM}\s?(x|×|times)\s(faster|slower|speed-?ups?|the (wall[- ]?clock|run[- ]?time|time))\b|\bspeed-?ups? of {_NUM}", re.I),
      None),
-    ("compute", re.compile(rf"{_NUM}\s?(x|×|times)\s(the\s)?(computational|compute|training|inference)\s(budget|cost)\b", re.I), None),
+    ("compute", re.compile(rf"{_NUM}\s?(x|×|times)\s(the\s)?(computational|compute|training|inference)\s(budget|cost)\b"
+                           r"|\b(we )?(measure|count|report|compute)\w* (the )?([\w-]+ )?flops\b", re.I), None),
     ("throughput", re.compile(rf"\bthroughput\b[^.]{{0,40}}{_NUM}|{_NUM}\s?(k\s?)?(tokens|samples|images|it|frames|queries|examples|sequences)\s?(/|per )\s?(s|sec|second)\b|{_NUM}\s?(fps|qps)\b", re.I), None),
     ("memory", re.compile(rf"{_NUM}\s?(gb|gib|mb|mib|tb|kb)\b", re.I),
      re.compile(r"\b(memory|vram|footprint|ram|peak|storage|cache|disk)\b", re.I)),
@@ -421,7 +429,7 @@ _SCALE_WORDS = re.compile(r"\bscaling (law|laws|experiment|experiments|behaviou?
                           r"\bvary(ing)? (the )?(model|data|dataset|network) (size|scale|width|depth)\b|\bas (the )?(model|data|network) (size|scale) (grows|increases)\b|"
                           r"\b\d+ (layers?|digits|time steps) (and|to|,) \d+ (layers?|digits|time steps)\b|\b(number of|size of the) (layers|parameters|training examples|"
                           r"training samples|tokens|time steps|digits|clients|nodes) (from|varies|increases|grows)\b|"
-                          r"\bgrowing (sizes|amounts|numbers) of\b|\bas we (increase|decrease|vary|grow|scale) the (number|size|amount|fraction) of\b|"
+                          r"\bgrowing (sizes|amounts|numbers) of\b|\b(number of|increasing|varying|more) (threads|processes|workers|cores|nodes|gpus|machines)\b|\bas we (increase|decrease|vary|grow|scale) the (number|size|amount|fraction) of\b|"
                           r"\b(increases|improves|decreases|grows|degrades) with (the )?(number|size|amount) of (training )?(data|examples|samples|labels|tokens|parameters|layers)\b|"
                           r"\b(only )?a (fraction|portion|subset) of (the )?(available )?(labels|labelled data|labeled data|training data|training set)\b|"
                           r"\b\d+[kKmM], \d+[kKmM], \d+[kKmM]\b|\b[\w$]{1,12} = \d+ and [\w$]{1,12} = \d+\b", re.I)
@@ -657,10 +665,10 @@ def statistical_tests(doc: Document) -> list[dict]:
 
 _RELEASE = re.compile(
     r"\b(code|implementation|models?|checkpoints?|data|dataset|datasets|benchmark|weights|scripts|software|corpus|annotations)\b"
-    r"[^.]{0,60}\b(is|are|will be|has been|have been|be made|are made|is made)\b[^.]{0,20}\b(available|released|public|open[- ]sourced?)\b"
+    r"[^.]{0,100}\b(is|are|will be|has been|have been|be made|are made|is made)\b[^.]{0,20}\b(available|released|public|open[- ]sourced?)\b"
     r"|\b(we|will) (publicly )?(release|open[- ]source|share|publish|make (our|the|all|this)\b[^.]{0,30}\b(public|available))\b"
     r"|\b(publicly )?available (at|on|from|via) ⟦url⟧|\bavailable (at|on|from|via) (github|huggingface|zenodo)\b"
-    r"|\bopen[- ]source (our|the) (code|implementation)\b|\b(code|implementation|scripts|data)\b[^.]{0,40}\b(is|are|will be) (included|provided|attached|submitted)\b[^.]{0,30}\bsupplement|\b(we|authors) (provide|include|attach|share) (the |our |all )?(full |complete )?(source )?code\b|\b(our|the) (code|implementation|data|dataset) (can be found|is at|is hosted)\b", re.I)
+    r"|\bopen[- ]source (our|the) (code|implementation)\b|\bopen[- ]source\b[^.]{0,40}\b(available|on github|released|repository)\b|\b(code|implementation|scripts|data)\b[^.]{0,40}\b(is|are|will be) (included|provided|attached|submitted)\b[^.]{0,30}\bsupplement|\b(we|authors) (provide|include|attach|share) (the |our |all )?(full |complete )?(source )?code\b|\b(our|the) (code|implementation|data|dataset) (can be found|is at|is hosted)\b", re.I)
 _OWN_RELEASE = re.compile(r"\b(we|our|ours|us)\b|\bthis (paper|work|study)\b|\bthe proposed\b", re.I)
 _NOT_RELEASE = re.compile(r"\binformation\b[^.]{0,20}\bhere\b|\bdetails\b[^.]{0,40}\b(provided|found|given|available)\b|\b(their|its) (code|weights|implementation)\b|"
                           r"\bthis model\b|\bofficial (code|implementation)\b", re.I)
@@ -685,7 +693,7 @@ def releases(doc: Document) -> list[dict]:
         if _NOT_RELEASE.search(text):
             continue
         if _RELEASE.search(text) and (_OWN_RELEASE.search(text) or code_url or "⟦url⟧" in text or sent.kind == "footnote"
-                                      or re.search(r"\bsupplement", text, re.I)):
+                                      or re.search(r"\bsupplement|\brepository\b|\bgithub\b", text, re.I)):
             out.append(_ev(doc, sent, "the authors release code or data"))
         elif code_url and re.search(r"\b(code|implementation|available|release|released|repository)\b", text, re.I) \
                 and (_OWN_RELEASE.search(text) or sent.kind == "footnote"):

@@ -24,11 +24,12 @@ from texlint.engine.rule import Rule
 _FIRST_NOUNS = (r"(method|approach|work|paper|study|model|framework|algorithm|attempt|system|dataset|benchmark|technique|"
                 r"solution|analysis|demonstration|implementation|tool|library|architecture|metric|evaluation|theory|result|"
                 r"proof|procedure|formulation|investigation|characteri[sz]ation|application|use|survey|corpus|detector|"
-                r"generator|parser|classifier|agent|protocol|bound|estimator)s?")
-_FIRST = re.compile(r"\b(we are|i am|is|are|was|this is|this (paper|work) is|ours is|being)\s+(the\s+)?(first|only)\b(?! (step|stage|time))|"
+                r"generator|parser|classifier|agent|protocol|bound|estimator|router|encoder|decoder|optimi[sz]er|solver|sampler|"
+                r"planner|retriever|compiler|network|pipeline|loss|objective|regulari[sz]er|mechanism|strategy)s?")
+_FIRST = re.compile(r"\b(we are|i am)\s+(the\s+)?first\b|"
+                    r"\b(is|are|was|were|this is|this (paper|work) is|ours is|being)\s+the\s+first\b(?! (step|stage|time))|"
                     r"\bfor the first time\b|"
-                    r"\b(the|our) (first|only) ([\w-]+ ){0,3}?" + _FIRST_NOUNS + r" (to|that|which|for|based|of|in|capable|able|with)\b|"
-                    r"\b(the|our) (first|only) ([\w-]+ ){1,3}?(to|that|which|based on|capable of|able to)\b|"
+                    r"\b(the|our) (first|only) ([\w-]+ ){0,3}?" + _FIRST_NOUNS + r" (to|that|which|capable|able|based on)\b|"
                     r"\b(gives?|provides?|presents?|offers?|introduces?|proposes?|propose|present|introduce|provide|offer|give)"
                     r" (the )?(first|only) ([\w-]+ ){0,3}?" + _FIRST_NOUNS + r"\b",
                     re.I)
@@ -56,6 +57,9 @@ _THEORY = re.compile(r"\b(theorem|lemma|proposition|corollary|proof|bound|conver
 _SOTA = re.compile(r"\bstate[- ]of[- ]the[- ]art (results?|performance|accuracy|on)\b|\bnew state[- ]of[- ]the[- ]art\b|"
                    r"\bachiev\w* (the )?(state[- ]of[- ]the[- ]art|sota|best)\b|\b(sets?|establish\w*) (a )?new (state[- ]of|record|sota)\b|"
                    r"\boutperform\w* all\b|\bbeats? all\b|\bsurpass\w* all\b|\bsuperior to all\b|\bsota\b", re.I)
+_SOTA_ADJECTIVE = re.compile(r"\s*(\(\w+\)\s*)?(llms?|models?|systems?|methods?|baselines?|approaches|detectors?|"
+                             r"networks?|architectures?|language models?|vlms?)\b", re.I)
+_BEATS_BEFORE = re.compile(r"\b(outperform\w*|beat\w*|surpass\w*|exceed\w*|better than|superior to|rival\w*|match\w*)\W+(\w+\W+){0,3}$", re.I)
 _SIGNIFICANT = re.compile(
     r"\bsignificant(ly)? (\w+ ){0,2}?(better|higher|lower|larger|smaller|faster|slower|more|less|fewer|worse|improv\w*|"
     r"outperform\w*|surpass\w*|exceed\w*|increas\w*|decreas\w*|reduc\w*|gains?|boosts?|margins?|differen\w*|drops?|"
@@ -64,8 +68,28 @@ _SIGNIFICANT = re.compile(
     r" (\w+ ){0,4}?significantly\b", re.I)
 _NON_STAT = re.compile(r"\bstatistically\b|\bp ?[<=]", re.I)
 #: "significantly faster / more efficient / a higher number of": about cost or size, not a statistical claim.
+#: "significant financial gains", "significant societal impact": importance, not a statistical claim
+_NOT_STAT_SENSE = re.compile(r"\s+(financial|economic|societal|social|practical|business|commercial|clinical|real-world|"
+                             r"environmental|computational|engineering)\b", re.I)
 _NOT_STAT_AFTER = re.compile(r"\s+(more |less )?(faster|slower|efficient|cheaper|fewer|smaller|larger)\b|"
                              r"\s+(higher|lower|larger|smaller) (number|amount) of\b", re.I)
+def _supported_next(doc, sent) -> bool:
+    """A claim closing its paragraph (or a boxed finding) whose support opens the next one:
+    "... achieves the best perplexity." then "Results. Table 2 shows ..."."""
+    sents = sent.prose.sentences
+    if not sents or sents[-1] is not sent:
+        return False
+    try:
+        i = doc.prose.index(sent.prose)
+    except ValueError:
+        return False
+    nxt = next((p for p in doc.prose[i + 1:i + 4] if p.kind in ("body", "item") and p.sentences), None)
+    if nxt is None:
+        return False
+    same = nxt.section is sent.prose.section or (nxt.section is not None and nxt.section.level >= 4)  # \paragraph{Results.}
+    return same and supported_nearby(nxt.sentences[0])
+
+
 class _SentenceRule(Rule):
     needs_nlp = True
     category = "claims"
@@ -75,6 +99,7 @@ class _SentenceRule(Rule):
 @register
 class UnhedgedFirstClaim(_SentenceRule):
     code = "C201"
+    accuracy = "corpus review: 1 of 1 current finding right; 11 of 12 were wrong while ordinal \"first\" and restrictive \"only\" still counted (docs/accuracy.md)."
     name = "unhedged-first-claim"
     severity = "warning"
     summary = ("A priority claim (\"we are the first\", \"the first method to\", \"the only approach that\") without "
@@ -154,6 +179,7 @@ class AbsoluteClaim(_SentenceRule):
 @register
 class UnsupportedSota(_SentenceRule):
     code = "C204"
+    accuracy = "corpus review: no current finding; 5 earlier ones were wrong (support two sentences away, in the next paragraph, or SOTA naming evaluated models) and are handled."
     name = "unsupported-sota"
     severity = "warning"
     scopes = ("experiments", "results", "analysis", "discussion", "method")
@@ -166,14 +192,18 @@ class UnsupportedSota(_SentenceRule):
     def check(self, doc, ctx):
         for sent in ctx.sentences_in(self.scopes):
             m = _SOTA.search(sent.text)
-            if not m or not is_own_claim(sent, doc) or supported_nearby(sent):
+            if not m or not is_own_claim(sent, doc) or supported_nearby(sent) or _supported_next(doc, sent):
                 continue
+            if re.match(r"(sota|state)", m.group(0), re.I) and _SOTA_ADJECTIVE.match(sent.text, m.end()) \
+                    and not _BEATS_BEFORE.search(sent.text[:m.start()]):
+                continue  # "even SOTA LLMs refuse": the models evaluated, not a claim
             yield ctx.sentence_finding(sent, f"\"{m.group(0)}\" without a table, figure or citation nearby", m.start(), m.end())
 
 
 @register
 class SignificanceWithoutTest(_SentenceRule):
     code = "C205"
+    accuracy = "corpus review: precision 0.92 (35 of 38 findings read right; docs/accuracy.md)."
     name = "significance-without-test"
     severity = "warning"
     scopes = ("abstract", "introduction", "experiments", "results", "analysis", "discussion", "conclusion")
@@ -195,8 +225,10 @@ class SignificanceWithoutTest(_SentenceRule):
                 continue
             word = re.search(r"significant(ly)?", m.group(0), re.I)
             a, b = m.start() + word.start(), m.start() + word.end()
-            if _NOT_STAT_AFTER.match(sent.text, b):
+            if _NOT_STAT_AFTER.match(sent.text, b) or _NOT_STAT_SENSE.match(sent.text, b):
                 continue
+            if re.search(r"\b(not|n't|no|never|without)\b(\s+\S+){0,5}\s*$", sent.text[:a], re.I):
+                continue  # "does not reduce diversity significantly": no difference is claimed
             yield ctx.sentence_finding(sent, f"\"{word.group(0)}\" but the paper reports no statistical test", a, b)
 
 

@@ -75,6 +75,10 @@ class NoLimitations(_MissingFact):
 @register
 class UnmeasuredEfficiencyClaim(_GapRule):
     code = "R302"
+    default = False  # preview: the resource check is new; wrong on 6 of 7 corpus findings while measurements were being typed (docs/accuracy.md)
+    status = "preview"
+    accuracy = ("corpus review: 1 right of 7 findings read during development (measurements in plain words, sampling "
+                "steps and compression ratios were then recognised); 0 of 1 on the current corpus run.")
     name = "unmeasured-efficiency-claim"
     severity = "warning"
     question = "How do time and memory grow with input size? Please report measured wall-clock time and peak memory against the baselines."
@@ -202,8 +206,8 @@ class NoBaselines(_GapRule):
     def check(self, doc, ctx):
         if not self.applies(doc) or has_fact(doc, Fact.BASELINES):
             return
-        if not any(s.role in ("experiments", "results") for s in doc.sections):
-            return
+        if not any(s.role in ("experiments", "results") for s in doc.sections) or not proposes_method(doc):
+            return  # experiments that confirm a theorem, with no method of their own, have nothing to beat
         yield ctx.document_finding("the experiments name no baseline and cite no prior method to compare with",
                                    section=first_section(doc, "experiments", "results"))
 
