@@ -158,16 +158,21 @@ _TEXTS: dict[int, tuple[Sentence, str]] = {}  # id(sentence) -> (sentence, its t
 def sentence_text(sent: Sentence) -> str:
     """Sentence text with inline math restored as its LaTeX (for ±, O(n), 7\\,B ...); computed
     once per sentence while a document's evidence is read (``reading``)."""
-    hit = _TEXTS.get(id(sent))
-    if hit is not None and hit[0] is sent:
-        return hit[1]
-    text = _math_text(sent)
-    if _READING:
-        _TEXTS[id(sent)] = (sent, text)
-    return text
+    return _remembered(_TEXTS, sent, _math_text)
 
 
 _READING = False
+
+
+def _remembered(table: dict, obj, compute):
+    """``compute(obj)``, kept in ``table`` by identity while a document is being read."""
+    hit = table.get(id(obj))
+    if hit is not None and hit[0] is obj:
+        return hit[1]
+    value = compute(obj)
+    if _READING:
+        table[id(obj)] = (obj, value)
+    return value
 
 
 class reading:
@@ -208,14 +213,16 @@ def _math_text(sent: Sentence) -> str:
     return "".join(out)
 
 
-def _sentences(doc: Document, roles: Iterable[str] | None, kinds=("body", "item", "caption", "footnote")) -> Iterator[Sentence]:
+def sentences(doc: Document, roles: Iterable[str] | None = None, kinds=("body", "item", "caption", "footnote"),
+              skip: Iterable[str] = NOT_OWN) -> Iterator[Sentence]:
+    """The sentences of ``kinds``; running text only in sections of ``roles`` (all when None)
+    and never in sections of ``skip`` (cited work's); captions and footnotes wherever they are."""
     roles = set(roles) if roles is not None else None
+    skip = set(skip)
     for p in doc.prose:
         if p.kind not in kinds:
             continue
-        if roles is not None and p.kind in ("body", "item") and p.role not in roles:
-            continue
-        if p.kind in ("body", "item") and p.role in NOT_OWN:
+        if p.kind in ("body", "item") and (roles is not None and p.role not in roles or p.role in skip):
             continue
         yield from p.sentences
 
@@ -238,7 +245,7 @@ def _table_columns(table) -> list[tuple[str, int, list[tuple[str, int]]]]:
 def efficiency_claims(doc: Document) -> list[dict]:
     """The paper's own efficiency claims, each with the resources it names."""
     out = []
-    for sent in _sentences(doc, CLAIM_ROLES, kinds=("body", "item")):
+    for sent in sentences(doc, CLAIM_ROLES, kinds=("body", "item")):
         if "efficiency_claim" not in sent.tags:
             continue
         text = _LABEL_KEY.sub(" ", sentence_text(sent))
@@ -264,7 +271,7 @@ def efficiency_measurements(doc: Document) -> dict[str, list[dict]]:
     """Resource -> where it was measured: a number with the resource's unit in a sentence that
     measures (results, captions, appendix), or a table column headed by the resource."""
     found: dict[str, list[dict]] = {r: [] for r in RESOURCES}
-    for sent in _sentences(doc, RESULT_ROLES + ("method", "limitations")):
+    for sent in sentences(doc, RESULT_ROLES + ("method", "limitations")):
         text = sentence_text(sent)
         if not _DIGIT.search(text):
             continue
@@ -334,18 +341,12 @@ _SIZES: dict[int, tuple[Document, list]] = {}  # id(doc) -> its model sizes, dur
 def model_sizes(doc: Document) -> list[tuple[float, dict]]:
     """Parameter counts of the models the experiments run (sentence and table mentions with a
     model word nearby), each with where it was read (read once per document's pass)."""
-    hit = _SIZES.get(id(doc))
-    if hit is not None and hit[0] is doc:
-        return hit[1]
-    out = _model_sizes(doc)
-    if _READING:
-        _SIZES[id(doc)] = (doc, out)
-    return out
+    return _remembered(_SIZES, doc, _model_sizes)
 
 
 def _model_sizes(doc: Document) -> list[tuple[float, dict]]:
     out = []
-    for sent in _sentences(doc, RESULT_ROLES + ("method", "abstract", "introduction", "conclusion")):
+    for sent in sentences(doc, RESULT_ROLES + ("method", "abstract", "introduction", "conclusion")):
         text = sentence_text(sent)
         if "⟦cite⟧" in sent.text and sent.role in ("introduction", "abstract"):
             continue  # sizes of cited models
@@ -381,7 +382,7 @@ def scale_envelope(doc: Document) -> dict:
     tasks they cover; ``None`` for what the paper does not say."""
     sizes = model_sizes(doc)
     data, seqs, counts = [], [], []
-    for sent in _sentences(doc, RESULT_ROLES + ("method", "abstract", "introduction", "conclusion")):
+    for sent in sentences(doc, RESULT_ROLES + ("method", "abstract", "introduction", "conclusion")):
         text = sentence_text(sent)
         if not _DIGIT.search(text) and not _COUNT.search(text):
             continue
@@ -447,7 +448,7 @@ def scale_experiments(doc: Document) -> list[dict]:
             if round(v, -3) not in seen:
                 seen.add(round(v, -3))
                 out.append({**ev, "why": f"several model sizes ({', '.join(_human(x) for x in distinct[:6])})"})
-    for sent in _sentences(doc, RESULT_ROLES + ("method",)):
+    for sent in sentences(doc, RESULT_ROLES + ("method",)):
         if len(out) >= MAX_ITEMS:
             break
         text = sentence_text(sent)
@@ -474,7 +475,7 @@ def scale_claims(doc: Document) -> list[dict]:
     """The paper's own claims that the method scales or works at large scale (not cited models'
     sizes, not plans: "in the future, we will make it scale")."""
     out = []
-    for sent in _sentences(doc, CLAIM_ROLES, kinds=("body", "item")):
+    for sent in sentences(doc, CLAIM_ROLES, kinds=("body", "item")):
         if "scale_claim" not in sent.tags:
             continue
         text = _LABEL_KEY.sub(" ", sent.text)
@@ -491,6 +492,22 @@ def scale_claims(doc: Document) -> list[dict]:
 
 
 # ---------------------------------------------------------------- own-result evidence
+
+def _matching(doc: Document, roles: tuple[str, ...], keys: tuple[str, ...], rx: re.Pattern, why: str) -> list[dict]:
+    """Up to ``MAX_ITEMS`` sentences of ``roles`` that ``rx`` matches (after the cheap ``keys``
+    prefilter), each saying what matched."""
+    out = []
+    for sent in sentences(doc, roles):
+        text = sentence_text(sent)
+        if not _has_any(text, keys):
+            continue
+        m = rx.search(text)
+        if m:
+            out.append(_ev(doc, sent, f"{why} ({m.group(0).strip()!r})"))
+            if len(out) >= MAX_ITEMS:
+                break
+    return out
+
 
 _PLUS_MINUS = re.compile(r"±|\\pm\b|\+/-|\+-(?=\s?\d)")
 _SPREAD_WORDS = re.compile(r"\berror bars?\b|\bconfidence (intervals?|bands?)\b|\b9[05]\s?(%|\\%|percent)\s?(ci|confidence)\b|"
@@ -517,7 +534,7 @@ def error_bars(doc: Document) -> list[dict]:
     over runs or of a result, several seeds; not the spread of a dataset ("participants knew
     8.2 books, SD 4.6") nor a threshold ("three standard deviations above the mean")."""
     out = []
-    for sent in _sentences(doc, RESULT_ROLES + ("method", "limitations")):
+    for sent in sentences(doc, RESULT_ROLES + ("method", "limitations")):
         text = sentence_text(sent)
         if not _has_any(text, _ERROR_KEYS):
             continue
@@ -575,16 +592,9 @@ _ABLATION_KEYS = ("ablat", "with and without", "w/o", "leave-one-out", "contribu
 def ablations(doc: Document) -> list[dict]:
     """Components removed or varied: "w/o X" rows, "without the X module", "variants of our
     model", sweeps of a design parameter, alternative losses or encoders tried."""
-    out = []
-    for sent in _sentences(doc, RESULT_ROLES + ("method",)):
-        text = sentence_text(sent)
-        if not _has_any(text, _ABLATION_KEYS):
-            continue
-        m = _ABLATION.search(text)
-        if m:
-            out.append(_ev(doc, sent, f"a component removed or varied ({m.group(0)!r})"))
-            if len(out) >= MAX_ITEMS:
-                return out
+    out = _matching(doc, RESULT_ROLES + ("method",), _ABLATION_KEYS, _ABLATION, "a component removed or varied")
+    if len(out) >= MAX_ITEMS:
+        return out
     for s in doc.sections:
         if s.title and re.search(r"\bablations?\b|\bdesign choices\b|\bsensitivity\b", s.title, re.I):
             loc = doc.location(s.offset)
@@ -613,7 +623,7 @@ def baselines(doc: Document) -> list[dict]:
     cites or names the methods compared, or speaks of baselines."""
     out = []
     own = set(doc.method_names or ())
-    for sent in _sentences(doc, RESULT_ROLES):
+    for sent in sentences(doc, RESULT_ROLES):
         text = sent.text
         if not _has_any(text, _COMPARE_KEYS) or not _COMPARE.search(text):
             continue
@@ -645,16 +655,9 @@ _TEST_KEYS = ("test", "welch", "p<", "p <", "p=", "p =", "p\\", "p≤", "p ≤",
 def statistical_tests(doc: Document) -> list[dict]:
     """A significance test or a test statistic for the paper's comparisons (not "top-p = 0.95",
     not the bare words "statistically significant")."""
-    out = []
-    for sent in _sentences(doc, RESULT_ROLES + ("method", "limitations")):
-        text = sentence_text(sent)
-        if not _has_any(text, _TEST_KEYS):
-            continue
-        m = _TEST.search(text)
-        if m:
-            out.append(_ev(doc, sent, f"a statistical test ({m.group(0).strip()!r})"))
-            if len(out) >= MAX_ITEMS:
-                return out
+    out = _matching(doc, RESULT_ROLES + ("method", "limitations"), _TEST_KEYS, _TEST, "a statistical test")
+    if len(out) >= MAX_ITEMS:
+        return out
     for table in doc.tables:
         for t, o in table.cells():
             if t and _has_any(t, _TEST_KEYS) and _TEST.search(t):
@@ -668,7 +671,10 @@ _RELEASE = re.compile(
     r"[^.]{0,100}\b(is|are|will be|has been|have been|be made|are made|is made)\b[^.]{0,20}\b(available|released|public|open[- ]sourced?)\b"
     r"|\b(we|will) (publicly )?(release|open[- ]source|share|publish|make (our|the|all|this)\b[^.]{0,30}\b(public|available))\b"
     r"|\b(publicly )?available (at|on|from|via) ⟦url⟧|\bavailable (at|on|from|via) (github|huggingface|zenodo)\b"
-    r"|\bopen[- ]source (our|the) (code|implementation)\b|\bopen[- ]source\b[^.]{0,40}\b(available|on github|released|repository)\b|\b(code|implementation|scripts|data)\b[^.]{0,40}\b(is|are|will be) (included|provided|attached|submitted)\b[^.]{0,30}\bsupplement|\b(we|authors) (provide|include|attach|share) (the |our |all )?(full |complete )?(source )?code\b|\b(our|the) (code|implementation|data|dataset) (can be found|is at|is hosted)\b", re.I)
+    r"|\bopen[- ]source (our|the) (code|implementation)\b|\bopen[- ]source\b[^.]{0,40}\b(available|on github|released|repository)\b"
+    r"|\b(code|implementation|scripts|data)\b[^.]{0,40}\b(is|are|will be) (included|provided|attached|submitted)\b[^.]{0,30}\bsupplement"
+    r"|\b(we|authors) (provide|include|attach|share) (the |our |all )?(full |complete )?(source )?code\b"
+    r"|\b(our|the) (code|implementation|data|dataset) (can be found|is at|is hosted)\b", re.I)
 _OWN_RELEASE = re.compile(r"\b(we|our|ours|us)\b|\bthis (paper|work|study)\b|\bthe proposed\b", re.I)
 _NOT_RELEASE = re.compile(r"\binformation\b[^.]{0,20}\bhere\b|\bdetails\b[^.]{0,40}\b(provided|found|given|available)\b|\b(their|its) (code|weights|implementation)\b|"
                           r"\bthis model\b|\bofficial (code|implementation)\b", re.I)
@@ -684,7 +690,7 @@ def releases(doc: Document) -> list[dict]:
     giving the link), not "implementation details are provided in the appendix" nor "the
     weights for this model are publicly available" (someone else's)."""
     out = []
-    for sent in _sentences(doc, None):
+    for sent in sentences(doc, None):
         text = sent.text
         if not _has_any(text, _RELEASE_KEYS):
             continue

@@ -86,28 +86,7 @@ def _fact(evidence: list[dict]) -> dict:
 
 
 def _sentences(doc: Document, roles: Iterable[str] | None = None, kinds=("body", "item", "caption", "footnote")):
-    roles = set(roles) if roles is not None else None
-    for p in doc.prose:
-        if p.kind not in kinds:
-            continue
-        if roles is not None and p.kind in ("body", "item") and p.role not in roles:
-            continue
-        yield from p.sentences
-
-
-def _sentence_text_with_math(sent: Sentence) -> str:
-    """Sentence text with inline math placeholders replaced by their LaTeX (for ±, O(n), ...)."""
-    text = sent.text
-    places = sent.placeholders()
-    if not places:
-        return text
-    out, pos = [], sent.start
-    for ph in places:
-        out.append(sent.prose.text[pos:ph.start])
-        out.append(ph.payload[0] if ph.payload and ph.kind in ("math", "eq") else sent.prose.text[ph.start:ph.end])
-        pos = ph.end
-    out.append(sent.prose.text[pos:sent.end])
-    return "".join(out)
+    return evidence.sentences(doc, roles, kinds, skip=())
 
 
 _MATCHES: Recent | None = None  # (fact pattern, sentence text) -> whether it matches, when remembered
@@ -126,7 +105,7 @@ def _search(doc: Document, name: str, roles=None, kinds=("body", "item", "captio
     ev = []
     memo = _MATCHES
     for sent in _sentences(doc, roles, kinds):
-        text = _sentence_text_with_math(sent)
+        text = evidence.sentence_text(sent)
         hit = memo.get((name, text)) if memo is not None else None
         if hit is None:
             hit = rx.search(text) is not None

@@ -67,10 +67,10 @@ _SIGNIFICANT = re.compile(
     r"\b(improv\w*|outperform\w*|surpass\w*|increas\w*|decreas\w*|reduc\w*|boost\w*|differ\w*|exceed\w*|beats?)"
     r" (\w+ ){0,4}?significantly\b", re.I)
 _NON_STAT = re.compile(r"\bstatistically\b|\bp ?[<=]", re.I)
-#: "significantly faster / more efficient / a higher number of": about cost or size, not a statistical claim.
 #: "significant financial gains", "significant societal impact": importance, not a statistical claim
 _NOT_STAT_SENSE = re.compile(r"\s+(financial|economic|societal|social|practical|business|commercial|clinical|real-world|"
                              r"environmental|computational|engineering)\b", re.I)
+#: "significantly faster / more efficient / a higher number of": about cost or size, not a statistical claim.
 _NOT_STAT_AFTER = re.compile(r"\s+(more |less )?(faster|slower|efficient|cheaper|fewer|smaller|larger)\b|"
                              r"\s+(higher|lower|larger|smaller) (number|amount) of\b", re.I)
 def _supported_next(doc, sent) -> bool:
