@@ -14,10 +14,13 @@ stage, after the moves and the evidence facts.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable
+from typing import Iterable
 
+from texlint.analysis.evidence import NOT_OWN as _NOT_OWN
+from texlint.analysis.evidence import place, sentences
 from texlint.analysis.facts import MAX_EVIDENCE, Fact
 from texlint.latex.model import Document, Sentence
+from texlint.nlp.tagger import NEAR
 
 #: The story fields (companion: the evidence fields below), in report order.
 STORY_FIELDS = ("phenomenon", "insight_method_link", "novelty_claim", "impact_argument", "contribution_list",
@@ -30,7 +33,6 @@ FIELDS = STORY_FIELDS + EVIDENCE_FIELDS
 
 #: Where the framing of a paper is (the sentences a reviewer reads first).
 FRAMING = ("abstract", "introduction")
-_NOT_OWN = ("related_work", "background")
 #: where a paper argues why it matters (not its method or experiments sections)
 IMPACT_ROLES = FRAMING + ("conclusion", "discussion", "broader_impact", "limitations")
 _BODY_KINDS = ("body", "item")
@@ -52,9 +54,7 @@ _CONTRIBUTION_LIST = re.compile(
     re.I)
 
 
-def _ev(doc: Document, sent: Sentence) -> dict:
-    loc = doc.prose_location(sent.prose, sent.start, sent.end)
-    return {"text": " ".join(sent.text.split())[:300], "file": loc.file, "line": loc.line, "column": loc.column}
+_ev = place
 
 
 def _field(present: bool, evidence: list[dict], why: str, closest: list[dict] | None = None) -> dict:
@@ -64,11 +64,9 @@ def _field(present: bool, evidence: list[dict], why: str, closest: list[dict] | 
     return out
 
 
-def _sentences(doc: Document, roles: Iterable[str] | None = None, kinds=_BODY_KINDS) -> Iterable[Sentence]:
-    roles = set(roles) if roles is not None else None
-    for p in doc.prose:
-        if p.kind in kinds and (roles is None or p.role in roles):
-            yield from p.sentences
+def _sentences(doc: Document, roles: Iterable[str] | None = None, skip: Iterable[str] = ()) -> Iterable[Sentence]:
+    """Running text (paragraphs and list items) of ``roles``, without that of ``skip``."""
+    return sentences(doc, roles, _BODY_KINDS, skip=skip)
 
 
 def _where(roles: Iterable[str] | None) -> str:
@@ -79,20 +77,17 @@ def _where(roles: Iterable[str] | None) -> str:
 
 
 def _move_field(doc: Document, move: str, roles: Iterable[str] | None, says: str, near: str,
-                keep: Callable[[Sentence], bool] = lambda s: True, exclude: Iterable[str] = ()) -> dict:
+                exclude: Iterable[str] = ()) -> dict:
     """A story field decided by the tagger's move ``move`` in the sentences of ``roles``: present
     with the sentences that make it; absent with the sentences whose cues came nearest."""
     roles = tuple(roles) if roles is not None else None
-    exclude = set(exclude)
     hits, closest = [], []
-    for s in _sentences(doc, roles):
-        if s.role in exclude:
-            continue
-        if move in s.tags and keep(s):
+    for s in _sentences(doc, roles, exclude):
+        if move in s.tags:
             hits.append(s)
             if len(hits) >= MAX_EVIDENCE:
                 break
-        elif ("~" + move) in s.tags and len(closest) < 3:
+        elif NEAR + move in s.tags and len(closest) < 3:
             closest.append({**_ev(doc, s), "rejected": near})
     where = _where(roles)
     if hits:
@@ -143,22 +138,18 @@ def _contribution_paragraph(doc: Document) -> list[dict]:
 
 
 def _limitations_section(doc: Document) -> dict:
-    heads = [s for s in doc.sections if s.role == "limitations"]
+    heads = (doc.facts.get(Fact.LIMITATIONS_SECTION.value) or {}).get("evidence") or []
     if heads:
-        evidence = []
-        for s in heads[:MAX_EVIDENCE]:
-            loc = doc.location(s.offset)
-            evidence.append({"text": s.title, "file": loc.file, "line": loc.line, "column": loc.column})
-        return _field(True, evidence, f"a heading names the limitations ({heads[0].title!r})")
+        return _field(True, heads, f"a heading names the limitations ({heads[0]['text']!r})")
     return _field(False, [], "no section, subsection or paragraph is headed Limitations")
 
 
 def _limitations_discussed(doc: Document, section: dict) -> dict:
-    own = [s for s in _sentences(doc, None) if "limitation" in s.tags and s.role not in _NOT_OWN]
-    evidence = list(section["evidence"]) + [_ev(doc, s) for s in own[:MAX_EVIDENCE]]
+    evidence = (doc.facts.get(Fact.LIMITATIONS_ACKNOWLEDGED.value) or {}).get("evidence") or []
     if evidence:
-        why = (f"a Limitations heading and {len(own)} sentence(s) about the paper's own limitations" if section["present"]
-               else f"{len(own)} sentence(s) acknowledge the paper's own limitations")
+        own = f"{len(evidence) - len(section['evidence'])}{'+' if len(evidence) >= MAX_EVIDENCE else ''}"
+        why = (f"a Limitations heading and {own} sentence(s) about the paper's own limitations" if section["present"]
+               else f"{own} sentence(s) acknowledge the paper's own limitations")
         return _field(True, evidence, why)
     return _field(False, [], "no sentence acknowledges a limitation of the paper's own work (limitations of cited "
                   "work are gaps, not limitations)")
@@ -204,6 +195,5 @@ def assess(doc: Document) -> dict[str, dict]:
     out["limitations_section"] = _limitations_section(doc)
     out["limitations_discussed"] = _limitations_discussed(doc, out["limitations_section"])
     for name in EVIDENCE_FIELDS:
-        if name in _FACT_OF:
-            out[name] = _fact_field(doc, name)
+        out[name] = _fact_field(doc, name)
     return {name: out[name] for name in FIELDS}

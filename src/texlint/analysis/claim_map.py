@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from texlint.analysis.claimant import is_own_claim
-from texlint.analysis.evidence import claimed_resources, sentence_text
+from texlint.analysis.evidence import place
 from texlint.latex.model import Document, Sentence
 
 FRAMING = ("abstract", "introduction", "conclusion")
@@ -55,17 +55,16 @@ def claim_map(doc: Document, efficiency_claims: list[dict], scale_claims: list[d
             types = [name for name, moves in _TYPES if any(m in tags for m in moves)]
             if not types or not is_own_claim(sent, doc):
                 continue
-            loc = doc.prose_location(sent.prose, sent.start, sent.end)
-            key = (loc.file, loc.line, " ".join(sent.text.split())[:300])
+            where = place(doc, sent)
+            key = (where["file"], where["line"], where["text"])
             if "efficiency" in types and key not in efficiency:
-                types.remove("efficiency")
+                types.remove("efficiency")  # an efficiency word the evidence reader did not take as a claim
             if "scale" in types and key not in scale:
                 types.remove("scale")
             if not types:
                 continue
-            out.append({"text": key[2], "file": loc.file, "line": loc.line, "column": loc.column, "types": types,
-                        "resources": efficiency.get(key) or (claimed_resources(sentence_text(sent)) if "efficiency" in types else []),
-                        "support": _support(sent), "_sentence": sent})
+            out.append({**where, "types": types, "resources": efficiency.get(key, []), "support": _support(sent),
+                        "_sentence": sent})
             if len(out) >= MAX_CLAIMS:
                 return out
     return out

@@ -24,12 +24,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable, Iterator
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Iterator
 
 from texlint.analysis.claimant import is_own_claim
 from texlint.latex.model import Document, Sentence
+from texlint.util.tomlio import read_toml
 
 MAX_ITEMS = 5
+#: an efficiency claim that names no resource ("our method is efficient"): any measured cost answers it
+GENERIC = "efficiency"
 RESOURCES = ("time", "throughput", "memory", "compute", "parameters", "energy", "communication")
 #: what a reviewer asks when a resource is claimed and never measured
 QUESTIONS = {
@@ -40,14 +46,26 @@ QUESTIONS = {
     "parameters": "How many parameters does it need? Please report model sizes next to the baselines.",
     "energy": "What is the energy cost? Please report measured energy or power.",
     "communication": "What is the communication cost? Please report bits or rounds communicated.",
-    "efficiency": "Efficient in what? Please report measured wall-clock time, memory or FLOPs against the baselines.",
+    GENERIC: "Efficient in what? Please report measured wall-clock time, memory or FLOPs against the baselines.",
 }
-OWN_ROLES = ("experiments", "results", "analysis", "discussion", "appendix", "method", "other", "limitations",
-             "reproducibility", "conclusion", "abstract", "introduction")
 RESULT_ROLES = ("experiments", "results", "analysis", "discussion", "appendix", "other", "reproducibility")
 NOT_OWN = ("related_work", "background")
 #: where a paper claims (its experiments describe set-ups: "we serve models with vLLM for efficient inference")
 CLAIM_ROLES = ("abstract", "introduction", "conclusion", "method", "discussion", "results", "analysis")
+
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict[str, Any]:
+    """The patterns of ``analysis/vocab/facts.toml`` (words live there, logic here)."""
+    path = Path(str(resources.files("texlint.analysis").joinpath("vocab", "facts.toml")))
+    return read_toml(path, ValueError)
+
+
+@lru_cache(maxsize=64)
+def fact_pattern(name: str) -> re.Pattern:
+    return re.compile(vocab()[name]["regex"], re.I)
+
 
 # ---------------------------------------------------------------- resources
 _CLAIM_RESOURCE = [
@@ -77,10 +95,6 @@ _LABEL_KEY = re.compile(r"\b[\w-]+(?::[\w-]+)+\b")
 _EFFICIENT_METHOD = re.compile(r"\b(more |highly |very |extremely )?efficient(ly)? (method|approach|algorithm|training|inference|"
                               r"implementation|model|architecture|framework|solver|sampler|procedure|search|decoding|computation)s?\b|"
                               r"\befficiency\b", re.I)
-
-
-#: an efficiency claim that names no resource ("our method is efficient"): any measured cost answers it
-GENERIC = "efficiency"
 
 
 def claimed_resources(text: str) -> list[str]:
@@ -131,25 +145,36 @@ _HEADER_RESOURCE = [
 _DIGIT = re.compile(r"\d")
 
 
-def _sections_index(doc: Document):
-    offsets = [s.offset for s in doc.sections]
-    return offsets
-
-
-def _role_at(doc: Document, offsets: list[int], offset: int) -> str:
-    i = bisect.bisect_right(offsets, offset) - 1
+def _role_at(doc: Document, offset: int) -> str:
+    """The role of the section a global offset (a table's) lies in."""
+    i = bisect.bisect_right([s.offset for s in doc.sections], offset) - 1
     return doc.sections[i].role if i >= 0 else "other"
 
 
-def _ev(doc: Document, sent: Sentence, why: str) -> dict:
+def place(doc: Document, sent: Sentence) -> dict:
+    """A sentence as evidence: ``{text, file, line, column}`` (the shape every report reads)."""
     loc = doc.prose_location(sent.prose, sent.start, sent.end)
-    return {"text": " ".join(sent.text.split())[:300], "file": loc.file, "line": loc.line, "column": loc.column,
-            "why": why}
+    return {"text": " ".join(sent.text.split())[:300], "file": loc.file, "line": loc.line, "column": loc.column}
+
+
+def text_place(doc: Document, text: str, offset: int) -> dict:
+    """A heading or table cell as evidence, located at its global offset."""
+    loc = doc.location(offset)
+    return {"text": " ".join(text.split())[:300], "file": loc.file, "line": loc.line, "column": loc.column}
+
+
+def _ev(doc: Document, sent: Sentence, why: str) -> dict:
+    return {**place(doc, sent), "why": why}
 
 
 def _cell(doc: Document, text: str, offset: int, why: str) -> dict:
-    loc = doc.location(offset)
-    return {"text": " ".join(text.split())[:300], "file": loc.file, "line": loc.line, "column": loc.column, "why": why}
+    return {**text_place(doc, text, offset), "why": why}
+
+
+def _headings(doc: Document, rx: re.Pattern, why: str) -> list[dict]:
+    """Headings of the paper's own sections that ``rx`` matches ("Ablation study", "Baselines")."""
+    return [_cell(doc, s.title, s.offset, why) for s in doc.sections
+            if s.title and s.role not in NOT_OWN and rx.search(s.title)]
 
 
 _TEXTS: dict[int, tuple[Sentence, str]] = {}  # id(sentence) -> (sentence, its text with math), for one document's pass
@@ -254,17 +279,11 @@ def efficiency_claims(doc: Document) -> list[dict]:
             continue
         if "⟦cite⟧" in sent.text and not re.search(r"\b(we|our|ours)\b", sent.text, re.I):
             continue
-        named = [name for name, rx in _CLAIM_RESOURCE if rx.search(text)]
-        if not named and not _EFFICIENT_METHOD.search(text):
-            continue  # "an efficient way to represent variation": no resource, no method
         res = claimed_resources(text)
+        if res == [GENERIC] and not _EFFICIENT_METHOD.search(text):
+            continue  # "an efficient way to represent variation": no resource, no method
         out.append({**_ev(doc, sent, "claims " + ", ".join(res)), "resources": res})
     return out
-
-
-def found_here(found: dict[str, list[dict]], sent: Sentence) -> set[str]:
-    """Resources already recorded for this sentence (one item per resource and sentence)."""
-    return {r for r, items in found.items() if items and items[-1].get("_sent") is sent}
 
 
 def efficiency_measurements(doc: Document) -> dict[str, list[dict]]:
@@ -275,12 +294,14 @@ def efficiency_measurements(doc: Document) -> dict[str, list[dict]]:
         text = sentence_text(sent)
         if not _DIGIT.search(text):
             continue
+        here: set[str] = set()  # one item per resource and sentence
         for name, unit, context in _MEASURE:
-            if len(found[name]) >= MAX_ITEMS or name in found_here(found, sent):
+            if len(found[name]) >= MAX_ITEMS or name in here:
                 continue
             m = unit.search(text)
             if m and (context is None or context.search(text)):
-                found[name].append({**_ev(doc, sent, f"{name} measured: {m.group(0).strip()!r}"), "_sent": sent})
+                found[name].append(_ev(doc, sent, f"{name} measured: {m.group(0).strip()!r}"))
+                here.add(name)
     for table in doc.tables:
         short = [(t, o) for t, o in table.cells() if t and len(t) < 40 and _DIGIT.search(t)]
         if len(short) < 2:
@@ -299,12 +320,25 @@ def efficiency_measurements(doc: Document) -> dict[str, list[dict]]:
                 if rx.search(head) and len(found[name]) < MAX_ITEMS:
                     found[name].append(_cell(doc, head, off, f"{name} measured: a table column headed {head.strip()!r}"))
                     break
-    return {r: [{k: x for k, x in e.items() if k != "_sent"} for e in v] for r, v in found.items() if v}
+    return {r: v for r, v in found.items() if v}
 
 
 #: what counts as an efficiency measurement for the ``efficiency_measured`` field (a parameter
 #: count is a size, not a cost)
 COST_RESOURCES = ("time", "throughput", "memory", "compute", "energy", "communication")
+
+
+def resource_check(claims: list[dict], measured: dict[str, list[dict]]) -> dict:
+    """Claimed resources against measured ones: ``{claimed, measured, unmeasured}`` (the JSON
+    ``resources``); a claim naming no resource is answered by any measured cost."""
+    claimed: dict[str, list[dict]] = {}
+    for c in claims:
+        for r in c["resources"]:
+            claimed.setdefault(r, []).append({k: v for k, v in c.items() if k != "resources"})
+    unmeasured = [r for r in RESOURCES if r in claimed and r not in measured]
+    if GENERIC in claimed and not any(r in measured for r in COST_RESOURCES):
+        unmeasured.append(GENERIC)
+    return {"claimed": {r: v[:MAX_ITEMS] for r, v in claimed.items()}, "measured": measured, "unmeasured": unmeasured}
 
 
 # ---------------------------------------------------------------- scale
@@ -319,7 +353,6 @@ _DATA = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(k|m|b|t|thousand|million|bil
                    r"(tokens|images|examples|samples|sentences|documents|pairs|videos|utterances|dialogues|hours of (?:speech|audio|video)|image-text pairs|trajectories|episodes|problems|questions|instances)\b", re.I)
 _SEQ = re.compile(r"\b(sequence|context|input|prompt|window)\s+(length|size|lengths|window)s?\b[^.]{0,30}?(\d[\d,.]*\s?[kK]?)"
                   r"|(\d[\d,.]*\s?[kK]?)[\s-]+(tokens?|steps)\s+(long|of context|context)|\bup to (\d[\d,]*\s?[kK]?)\s+(time steps|steps|tokens|frames)\b", re.I)
-_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})( [\w-]+){0,2} (datasets|benchmarks|tasks|domains|corpora|languages|environments)\b", re.I)
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
@@ -361,9 +394,8 @@ def _model_sizes(doc: Document) -> list[tuple[float, dict]]:
                 value = _size(num, unit)
                 if value >= 1e5:
                     out.append((value, _ev(doc, sent, f"a model of {_human(value)} parameters")))
-    offsets = _sections_index(doc)
     for table in doc.tables:
-        if _role_at(doc, offsets, table.offset) in NOT_OWN:
+        if _role_at(doc, table.offset) in NOT_OWN:
             continue
         for head, off, below in _table_columns(table):
             if not re.search(r"param", head, re.I):
@@ -384,7 +416,8 @@ def scale_envelope(doc: Document) -> dict:
     data, seqs, counts = [], [], []
     for sent in sentences(doc, RESULT_ROLES + ("method", "abstract", "introduction", "conclusion")):
         text = sentence_text(sent)
-        if not _DIGIT.search(text) and not _COUNT.search(text):
+        count_rx = fact_pattern("several_datasets")
+        if not _DIGIT.search(text) and not count_rx.search(text):
             continue
         cited = "⟦cite⟧" in sent.text and sent.role in ("introduction", "abstract")
         if cited:
@@ -392,7 +425,7 @@ def scale_envelope(doc: Document) -> dict:
         for m in _DATA.finditer(text):
             value = _size(m.group(1), m.group(2))
             if value >= 100:
-                data.append((value, m.group(3).lower(), _ev(doc, sent, "training or evaluation data")))
+                data.append((value, _ev(doc, sent, "training or evaluation data")))
         for m in _SEQ.finditer(text):
             raw = m.group(3) or m.group(4) or m.group(7) or ""
             raw = raw.replace(",", "").strip()
@@ -403,22 +436,24 @@ def scale_envelope(doc: Document) -> dict:
                 continue
             if value >= 2:
                 seqs.append((value, _ev(doc, sent, "sequence or input length")))
-        for m in _COUNT.finditer(text):
+        for m in count_rx.finditer(text):
+            if m.group(1) is None:
+                continue  # "across datasets": several, but no count
             n = _WORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
             if 2 <= n <= 500:
-                counts.append((n, m.group(3).lower(), _ev(doc, sent, "datasets or tasks evaluated")))
+                counts.append((n, _ev(doc, sent, "datasets or tasks evaluated")))
 
     def top(items, label):
         if not items:
             return None
-        value, ev = max(items, key=lambda x: x[0])[0], max(items, key=lambda x: x[0])[-1]
+        value, ev = max(items, key=lambda x: x[0])
         return {"value": value, "text": label(value), "evidence": ev}
 
     return {
         "largest_model": top(sizes, lambda v: f"{_human(v)} parameters"),
-        "largest_data": top([(v, e) for v, _u, e in data], lambda v: f"{_human(v)} items"),
+        "largest_data": top(data, lambda v: f"{_human(v)} items"),
         "longest_sequence": top(seqs, lambda v: f"{v:.0f}"),
-        "datasets_or_tasks": top([(n, e) for n, _w, e in counts], lambda v: f"{v:.0f}"),
+        "datasets_or_tasks": top(counts, lambda v: f"{v:.0f}"),
         "model_sizes": sorted({_human(v) for v, _ in sizes}, key=lambda s: _size(s[:-1], s[-1]) if s[-1].isalpha() else float(s)),
     }
 
@@ -547,16 +582,15 @@ def error_bars(doc: Document) -> list[dict]:
             why = "results over several runs or seeds"
         elif _PLUS_MINUS.search(text) and _RESULT_WORDS.search(text):
             why = "a ± on a result"
-        elif _STD.search(text) and not _NUMBER_BEFORE_STD.search(text) and (_RUNS.search(text) or (
+        elif _STD.search(text) and (_RUNS.search(text) or (
                 _RESULT_WORDS.search(text) and sent.kind == "caption")):
             why = "a standard deviation over runs"
         if why:
             out.append(_ev(doc, sent, why))
             if len(out) >= MAX_ITEMS:
                 return out
-    offsets = _sections_index(doc)
     for table in doc.tables:
-        if _role_at(doc, offsets, table.offset) in NOT_OWN:
+        if _role_at(doc, table.offset) in NOT_OWN:
             continue
         hits = [(t, o) for t, o in table.cells() if t and _PLUS_MINUS.search(t) and _DIGIT.search(t)]
         if len(hits) >= 2:
@@ -584,6 +618,8 @@ _ABLATION = re.compile(
     r"|\breplac(e|ing) (the |our )?[\w-]+ (\w+ )?with\b|\bset(ting)? [\w$\\{}^_]+ to zero\b", re.I)
 
 
+_ABLATION_HEADING = re.compile(r"\bablations?\b|\bdesign choices\b|\bsensitivity\b", re.I)
+_ABLATION_ROW = re.compile(r"^\s*(w/o|without|no|[-−–+])\s*\w", re.I)  # "w/o X", "- X", "+ X", "no X" rows
 _ABLATION_KEYS = ("ablat", "with and without", "w/o", "leave-one-out", "contribution", "each", "remov", "without", "variant",
                   "vary", "varied", "varying", "sensitiv", "at a time", "experiment", "alternative", "different",
                   "design choice", "sweep", "replac", "to zero", "parameter")
@@ -595,14 +631,9 @@ def ablations(doc: Document) -> list[dict]:
     out = _matching(doc, RESULT_ROLES + ("method",), _ABLATION_KEYS, _ABLATION, "a component removed or varied")
     if len(out) >= MAX_ITEMS:
         return out
-    for s in doc.sections:
-        if s.title and re.search(r"\bablations?\b|\bdesign choices\b|\bsensitivity\b", s.title, re.I):
-            loc = doc.location(s.offset)
-            out.append({"text": s.title, "file": loc.file, "line": loc.line, "column": loc.column,
-                        "why": "a section of ablations"})
-    rx = re.compile(r"^\s*(w/o|without|no|[-−–+])\s*\w", re.I)
+    out += _headings(doc, _ABLATION_HEADING, "a section of ablations")
     for t in doc.tables:
-        rows = [r for r in t.rows if r and rx.match(r[0][0] or "")]
+        rows = [r for r in t.rows if r and _ABLATION_ROW.match(r[0][0] or "")]
         if len(rows) >= 2:
             out.append(_cell(doc, rows[0][0][0], rows[0][0][1], "table rows that remove or add one component"))
     return out[:MAX_ITEMS]
@@ -615,6 +646,7 @@ _BASELINE_WORD = re.compile(r"\bbaselines?\b|\bstate[- ]of[- ]the[- ]art (method
 _NAME = re.compile(r"\b[A-Z][A-Za-z]*[A-Z0-9][\w-]*\b")
 
 
+_BASELINE_HEADING = re.compile(r"\bbaselines?\b|\bcomparison (with|to)\b", re.I)
 _COMPARE_KEYS = ("baseline", "against", "relative to", "compar", "outperform", "surpass", "beat", "vs", "versus", "than", "over ")
 
 
@@ -633,11 +665,7 @@ def baselines(doc: Document) -> list[dict]:
             out.append(_ev(doc, sent, why))
             if len(out) >= MAX_ITEMS:
                 return out
-    for s in doc.sections:
-        if s.title and re.search(r"\bbaselines?\b|\bcomparison (with|to)\b", s.title, re.I) and s.role not in NOT_OWN:
-            loc = doc.location(s.offset)
-            out.append({"text": s.title, "file": loc.file, "line": loc.line, "column": loc.column,
-                        "why": "a section on baselines"})
+    out += _headings(doc, _BASELINE_HEADING, "a section on baselines")
     return out[:MAX_ITEMS]
 
 

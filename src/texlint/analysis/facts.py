@@ -13,16 +13,12 @@ from __future__ import annotations
 
 import enum
 import re
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
 from texlint.analysis import evidence
 from texlint.analysis.claim_map import claim_map
 from texlint.latex.model import Document, Sentence
 from texlint.util.recent import Recent, recent
-from texlint.util.tomlio import read_toml
 
 
 class Fact(str, enum.Enum):
@@ -60,25 +56,8 @@ MEASURE_ROLES = EVIDENCE_ROLES + ("method", "other", "limitations", "reproducibi
 MAX_EVIDENCE = 5
 
 
-@lru_cache(maxsize=1)
-def vocab() -> dict[str, Any]:
-    path = Path(str(resources.files("texlint.analysis").joinpath("vocab", "facts.toml")))
-    return read_toml(path, ValueError)
-
-
-@lru_cache(maxsize=64)
-def _rx(name: str) -> re.Pattern:
-    return re.compile(vocab()[name]["regex"], re.I)
-
-
-def _ev(doc: Document, sent: Sentence) -> dict:
-    loc = doc.prose_location(sent.prose, sent.start, sent.end)
-    return {"text": " ".join(sent.text.split())[:300], "file": loc.file, "line": loc.line, "column": loc.column}
-
-
-def _cell_ev(doc: Document, text: str, offset: int) -> dict:
-    loc = doc.location(offset)
-    return {"text": text[:300], "file": loc.file, "line": loc.line, "column": loc.column}
+_rx = evidence.fact_pattern
+_ev = evidence.place
 
 
 def _fact(evidence: list[dict]) -> dict:
@@ -100,7 +79,7 @@ def remember_matches(limit: int = 200_000) -> None:
 
 
 def _search(doc: Document, name: str, roles=None, kinds=("body", "item", "caption", "footnote"),
-            tables: bool = False, headings: bool = False) -> list[dict]:
+            tables: bool = False) -> list[dict]:
     rx = _rx(name)
     ev = []
     memo = _MATCHES
@@ -115,16 +94,11 @@ def _search(doc: Document, name: str, roles=None, kinds=("body", "item", "captio
             ev.append(_ev(doc, sent))
             if len(ev) >= MAX_EVIDENCE:
                 return ev
-    if headings:
-        for s in doc.sections:
-            if s.title and rx.search(s.title):
-                loc = doc.location(s.offset)
-                ev.append({"text": s.title, "file": loc.file, "line": loc.line, "column": loc.column})
     if tables:
         for t in doc.tables:
             for text, off in t.cells():
                 if text and rx.search(text):
-                    ev.append(_cell_ev(doc, text, off))
+                    ev.append(evidence.text_place(doc, text, off))
                     break
             if len(ev) >= MAX_EVIDENCE:
                 break
@@ -192,25 +166,14 @@ def extract_facts(doc: Document) -> dict:
 def _extract_facts(doc: Document) -> dict:
     sections = doc.sections
     has_lim_section = [s for s in sections if s.role == "limitations"]
-    lim_section_ev = []
-    for s in has_lim_section[:MAX_EVIDENCE]:
-        loc = doc.location(s.offset)
-        lim_section_ev.append({"text": s.title, "file": loc.file, "line": loc.line, "column": loc.column})
+    lim_section_ev = [evidence.text_place(doc, s.title, s.offset) for s in has_lim_section[:MAX_EVIDENCE]]
     lim_sents = [s for s in _tagged(doc, "limitation") if s.role not in ("related_work", "background")]
     experiments = [s for s in sections if s.role in ("experiments", "results")]
     datasets = _search(doc, "several_datasets", None, tables=False)
     numbers = _numbers_in_abstract(doc)
     claims = evidence.efficiency_claims(doc)
     measured = evidence.efficiency_measurements(doc)
-    claimed: dict[str, list[dict]] = {}
-    for c in claims:
-        for r in c["resources"]:
-            claimed.setdefault(r, []).append({k: v for k, v in c.items() if k != "resources"})
-    unmeasured = [r for r in evidence.RESOURCES if r in claimed and r not in measured]
-    if evidence.GENERIC in claimed and not any(r in measured for r in evidence.COST_RESOURCES):
-        unmeasured.append(evidence.GENERIC)
-    doc.resources = {"claimed": {r: v[:MAX_EVIDENCE] for r, v in claimed.items()}, "measured": measured,
-                     "unmeasured": unmeasured}
+    doc.resources = evidence.resource_check(claims, measured)
     doc.scale_envelope = evidence.scale_envelope(doc)
     scale_claims = evidence.scale_claims(doc)
     doc.claims = claim_map(doc, claims, scale_claims)

@@ -28,15 +28,15 @@ AREAS = (("story", "Story"), ("claims", "Claims"), ("reviewer", "Reviewer gaps")
          ("latex", "LaTeX"), ("style", "Style"))
 SEVERITIES = ("error", "warning", "info")
 SEV_RANK = {"info": 0, "warning": 1, "error": 2}
-#: The story arc: stage key, label, the argument moves whose sentences illustrate the stage
-#: (after the one the story arc chose), the question the stage answers.
+#: The story arc: stage key, label, the question the stage answers (which assessment field each
+#: stage shows comes with the summary's story).
 ARC = (
-    ("phenomenon", "Phenomenon", ("phenomenon",), "What did you observe that others missed?"),
-    ("insight", "Insight", ("insight",), "What explains the phenomenon?"),
-    ("method", "Method", ("method_link", "contribution"), "How does the method follow from the insight?"),
-    ("evidence", "Evidence", ("result",), "Which results show it works?"),
-    ("impact", "Impact", ("impact",), "Why does it matter beyond this paper?"),
-    ("novelty", "Novelty", ("novelty",), "What is new compared with prior work?"),
+    ("phenomenon", "Phenomenon", "What did you observe that others missed?"),
+    ("insight", "Insight", "How does the method follow from an insight or observation?"),
+    ("method", "Method", "What exactly does the paper contribute?"),
+    ("evidence", "Evidence", "Which results show it works?"),
+    ("impact", "Impact", "Why does it matter beyond this paper?"),
+    ("novelty", "Novelty", "What is new compared with prior work?"),
 )
 ARC_SENTENCES = 3  # sentences shown per stage (the rest are counted)
 ARC_TEXT_CHARS = 400
@@ -188,7 +188,7 @@ def _arc(summary: dict, doc_index: int, files: _Files, story_findings: list[dict
     assessment = summary.get("assessment") or {}
     fields = (story or {}).get("fields") or {}
     stages = []
-    for key, label, _moves, question in ARC:
+    for key, label, question in ARC:
         field = fields.get(key, "")
         verdict = assessment.get(field) or {}
         chosen = (story or {}).get("stages", {}).get(key)
