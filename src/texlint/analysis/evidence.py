@@ -680,16 +680,35 @@ _TEST_KEYS = ("test", "welch", "p<", "p <", "p=", "p =", "p\\", "p≤", "p ≤",
               "kruskal", "friedman")
 
 
+#: tests that compare by construction, and words that say a test compares ("significantly improved (p<.001)",
+#: "asterisks denote statistical significance" on a results figure)
+_COMPARING_TEST = re.compile(r"\bt-?tests?\b|\bwelch\b|\bwilcoxon\b|\bmann[- ]whitney\b|\bmcnemar\b|\bbootstrap|\bpermutation\b|"
+                             r"\banova\b|\bpaired\b|\bkruskal\b|\bfriedman\b|\bz-?test\b|\bsign test\b|\basterisks?\b|"
+                             r"\b(better|worse|improv\w*|outperform\w*|differ (from|between)|differen(t|ces?) (from|between|to)|than|versus|"
+                             r"vs\.?|compar\w*|baselines?|gains?|higher|lower|beats?)\b", re.I)
+_CORRELATION = re.compile(r"\bcorrelat\w*|\bspearman\b|\bpearson\b|\bkendall\b", re.I)
+
+
 def statistical_tests(doc: Document) -> list[dict]:
     """A significance test or a test statistic for the paper's comparisons (not "top-p = 0.95",
-    not the bare words "statistically significant")."""
-    out = _matching(doc, RESULT_ROLES + ("method", "limitations"), _TEST_KEYS, _TEST, "a statistical test")
-    if len(out) >= MAX_ITEMS:
-        return out
+    not the bare words "statistically significant"). Each says whether it ``compares`` methods
+    or conditions: the p-values of a correlation (a paragraph about one, with no comparison in
+    the sentence) do not back "significantly outperforms"."""
+    out = []
+    for sent in sentences(doc, RESULT_ROLES + ("method", "limitations")):
+        text = sentence_text(sent)
+        if not _has_any(text, _TEST_KEYS):
+            continue
+        m = _TEST.search(text)
+        if m:
+            compares = bool(_COMPARING_TEST.search(text)) or not _CORRELATION.search(sent.prose.text)
+            out.append({**_ev(doc, sent, f"a statistical test ({m.group(0).strip()!r})"), "compares": compares})
+            if len(out) >= MAX_ITEMS:
+                return out
     for table in doc.tables:
         for t, o in table.cells():
             if t and _has_any(t, _TEST_KEYS) and _TEST.search(t):
-                out.append(_cell(doc, t, o, "a test statistic in a table"))
+                out.append({**_cell(doc, t, o, "a test statistic in a table"), "compares": True})
                 break
     return out[:MAX_ITEMS]
 

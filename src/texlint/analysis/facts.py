@@ -48,6 +48,11 @@ def has_fact(doc: Document, fact: Fact) -> bool:
     return bool((doc.facts.get(fact.value) or {}).get("present"))
 
 
+def fact_evidence(doc: Document, fact: Fact) -> list[dict]:
+    """The places that decided ``fact`` (empty when the paper lacks it)."""
+    return list((doc.facts.get(fact.value) or {}).get("evidence") or [])
+
+
 ARGUMENT_MOVES = ("phenomenon", "insight", "method_link", "novelty", "contribution", "impact", "gap", "aim",
                   "result", "limitation")
 EVIDENCE_ROLES = ("experiments", "results", "analysis", "discussion", "appendix")
