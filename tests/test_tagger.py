@@ -99,6 +99,9 @@ CONTEXT_CASES = [
      "Type I errors present a recursive problem for inference."),
     ("contribution", "introduction", "First, I introduce a grammar over kernels.",
      "(i) introduce a grammar over kernels."),
+    # "larger" is a limitation when more is wished for, not in "the less data, the larger the margin"
+    ("limitation", "conclusion", "Larger studies are needed to confirm that the effect holds.",
+     "With less labelled data, the larger is the performance margin between our method and the baselines."),
 ]
 
 

@@ -384,6 +384,11 @@ def _own_hypothesis(low: list[str]) -> bool:
     return any(w in _HYPOTHESIS and i > 0 and low[i - 1] in ("our", "we") for i, w in enumerate(low))
 
 
+#: what turns "larger" into a limitation: a wish or a remedy ("larger studies are needed", "a larger sample would
+#: ...", "this can be fixed with a larger set")
+_WANTING = frozenset({"need", "needed", "needs", "require", "required", "requires", "warrant", "warranted", "future", "further",
+                      "would", "could", "should", "must", "fix", "fixed", "remedy", "remedied", "mitigate", "mitigated",
+                      "alleviate", "alleviated", "overcome", "benefit"})
 _SETTING = frozenset({"where", "when", "whenever", "if", "settings", "setting", "regimes", "regime", "cases"})
 _DISCUSSION_ROLES = {"discussion", "conclusion", "limitations", "analysis", "results", None}
 
@@ -638,7 +643,8 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
     weak_hits = [(s, e) for s, e in h.get("limitation_weak")
                  if not (low[s] in ("bias", "biases") and s > 0 and low[s - 1] in _BIAS_NOT_FLAW)
                  and not _not_only(h, s, e)  # "not only ... but also"
-                 and not (low[s] == "only" and s > 0 and low[s - 1] in ("-", "–"))]  # "supervised-only": a compound
+                 and not (low[s] == "only" and s > 0 and low[s - 1] in ("-", "–"))  # "supervised-only": a compound
+                 and not (low[s] == "larger" and not words & _WANTING)]  # "the larger the margin": not "larger studies are needed"
     weak_lim = bool(weak_hits)
     negators = [i for i, w in enumerate(low) if w in _NEGATORS and not (w == "not" and i + 1 < h.n and low[i + 1] == "only")]
     negative = bool(negators) and not (words & _NEGATIVE_RESULT)
