@@ -203,10 +203,12 @@ def markdown(runs: list[dict]) -> str:
                      + " |")
     lines += ["", "The protocol and the conversion to diagnostics cost a few ms. The server remembers each file's "
               "parse, each paragraph's annotation, each passage's moves and each sentence's fact matches, keyed by "
-              "text (`app.lint_document.remember_between_lints`), so an edit re-parses only the edited file and "
-              "re-annotates only the edited paragraph; `lint.parse` is then pylatexenc on the edited file plus the "
+              "text (`app.lint_document.remember_between_lints`), so an edit re-parses only a window of nodes around "
+              "it in the edited file (`latex.splice`: the nodes after it are moved, not re-parsed) and re-annotates "
+              "only the edited paragraph; `lint.parse` is then that window plus moving the later nodes plus the "
               "model build over all files, and every rule still runs over the whole document. What to do next: "
-              "re-parse only the edited part of a large file, and rules that keep per-paragraph results."]
+              "a model build that reuses the unchanged files' and paragraphs' output, and rules that keep "
+              "per-paragraph results."]
     return "\n".join(lines) + "\n"
 
 

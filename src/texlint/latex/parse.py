@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from texlint.latex.splice import splice
 from texlint.latex.walker import LinearWalker
 from texlint.source.lexical import balanced, in_comment
 from texlint.util.recent import Recent, recent
@@ -175,9 +176,9 @@ _PARSES: Recent | None = None  # file (real path) -> (text, db, nodes, problems)
 
 def remember_parses(limit: int = 1000) -> None:
     """Keep the latest parse of each of up to ``limit`` files: a one-line edit re-parses one
-    file, and documents that share a file share its parse. One entry per file, so memory stays
-    that of one parse of each file however long the session. The nodes are never changed after
-    parsing."""
+    file (only the window around the edit when the file parsed cleanly: ``latex.splice``, which
+    moves the old nodes in place), and documents that share a file share its parse. One entry
+    per file, so memory stays that of one parse of each file however long the session."""
     global _PARSES
     _PARSES = recent(limit)
 
@@ -189,14 +190,20 @@ def parse_text(text: str, db, file: str | None = None) -> tuple[list, list[Parse
     if memo is None or file is None:
         return _parse_text(text, db)
     hit = memo.get(file)
-    if hit is not None and hit[0] == text and hit[1] is db:  # the same text, the same macro table
-        return hit[2], list(hit[3])
+    if hit is not None and hit[1] is db:  # the same macro table
+        if hit[0] == text:
+            return hit[2], list(hit[3])
+        if not hit[3]:  # an edit of a file that parsed cleanly: re-parse only around the edit
+            nodes = splice(hit[0], hit[2], text, lambda prefix, pos: _parse_text(prefix, db, pos))
+            if nodes is not None:
+                memo.put(file, (text, db, nodes, []))
+                return nodes, []
     nodes, problems = _parse_text(text, db)
     memo.put(file, (text, db, nodes, list(problems)))
     return nodes, problems
 
 
-def _parse_text(text: str, db) -> tuple[list, list[ParseProblem]]:
+def _parse_text(text: str, db, pos: int = 0) -> tuple[list, list[ParseProblem]]:
     problems: list[ParseProblem] = []
     cap = _Capture()
     _LOGGER.addHandler(cap)
@@ -206,7 +213,7 @@ def _parse_text(text: str, db) -> tuple[list, list[ParseProblem]]:
     _LOGGER.propagate = False
     try:
         walker = LinearWalker(text, latex_context=db, tolerant_parsing=True)
-        nodes, _, _ = walker.get_latex_nodes()
+        nodes, _, _ = walker.get_latex_nodes(pos=pos)
     except RecursionError:
         return [], [ParseProblem(0, "nesting too deep to parse: its text was read without the commands")]
     except Exception as exc:  # pylatexenc bugs on hostile input must not stop the run

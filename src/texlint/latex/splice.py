@@ -1,0 +1,178 @@
+"""Re-parse only the edited part of a file: the language server's one-line edit of a large file.
+
+pylatexenc has no incremental mode, and a 150 KB chapter takes about 0.3 s to parse. Most of a
+file is a flat run of nodes (the body of ``document``, or the file itself for an included
+chapter), and an edit changes a few of them. ``splice`` re-parses a window of those nodes
+around the edit (two unchanged neighbours on each side, so a token that looks ahead or behind
+sees the same text as in a full parse), puts the new nodes in place of the old ones, and moves
+the nodes after the window by the change in length. Positions stay file offsets, and every
+node's ``latex_verbatim()`` reads the new text.
+
+It gives up (the caller parses the whole file) whenever the window's parse could differ from a
+full parse: the edit touches ``\\begin{document}`` or ``\\end{document}`` or is not inside a
+run of nodes, the window's parse reports a problem or does not end exactly at the window's end,
+a text run would join the run next to the window, a macro at the window's end might take an
+argument after it, or the old parse had problems (their positions and grouping would need
+re-deriving). ``tests/test_splice.py`` checks on generated edits that a splice equals a full
+parse, node for node.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+from pylatexenc.latexwalker import LatexCharsNode, LatexEnvironmentNode, LatexMacroNode
+
+#: unchanged nodes kept on each side of the edit inside the re-parsed window
+MARGIN = 2
+
+Parser = Callable[[str, int], "tuple[list, list]"]
+
+
+def splice(old_text: str, old_nodes: list, new_text: str, parse_from: Parser) -> list | None:
+    """The nodes of ``new_text`` made from ``old_nodes`` (the parse of ``old_text``) by re-parsing
+    the edited window with ``parse_from(text, pos)``; None when only a full parse is safe.
+    ``old_nodes`` are changed in place when it succeeds (they belong to the old parse, which
+    the caller replaces)."""
+    if old_text == new_text or not old_nodes:
+        return None
+    start, old_end, new_end = _changed(old_text, new_text)
+    delta = len(new_text) - len(old_text)
+    container, children = _container(old_nodes, start, old_end)
+    if children is None:
+        return None
+    window = _window(children, start, old_end)
+    if window is None:
+        return None
+    i0, j0, i = window
+    w_start = children[i0].pos
+    w_end_new = children[j0].pos + children[j0].len + delta
+    if w_end_new < new_end or w_start > start:
+        return None
+    nodes, problems = parse_from(new_text[:w_end_new], w_start)
+    if problems or not nodes or nodes[0].pos != w_start or _end(nodes[-1]) != w_end_new:
+        return None
+    last = children[j0]
+    if type(nodes[-1]) is not type(last) or nodes[-1].len != last.len:
+        return None  # the unchanged last node came out different: something opened by the edit ran on to the end
+    if type(nodes[0]) is not type(children[i0]) or (i0 < i and nodes[0].len != children[i0].len):
+        return None
+    if i0 > 0 and isinstance(children[i0 - 1], LatexCharsNode) and isinstance(nodes[0], LatexCharsNode):
+        return None  # two text runs side by side: a full parse makes them one
+    if j0 + 1 < len(children) and isinstance(children[j0 + 1], LatexCharsNode) and isinstance(nodes[-1], LatexCharsNode):
+        return None
+    if isinstance(nodes[-1], LatexMacroNode) and new_text[w_end_new:w_end_new + 1] in ("[", "{", "*"):
+        return None  # the macro might take what follows as an argument
+    after = children[j0 + 1:]
+    if delta:
+        states: set[int] = set()
+        for node in _all(after):
+            node.pos += delta
+            _retext(node, new_text, states)
+        if container is not None:
+            container.len += delta
+            for node in _all(old_nodes[old_nodes.index(container) + 1:]):
+                node.pos += delta
+                _retext(node, new_text, states)
+    else:
+        states = set()
+        for node in _all(after):
+            _retext(node, new_text, states)
+    children[i0:j0 + 1] = nodes
+    if container is not None:
+        _retext(container, new_text, set())
+        return old_nodes
+    return children
+
+
+def _changed(old: str, new: str) -> tuple[int, int, int]:
+    """Where the texts differ: the common prefix length, and the end of the changed part in the
+    old and in the new text. Blocks are compared as slices (C speed), characters only within
+    the first block that differs."""
+    n = min(len(old), len(new))
+    start = _common(lambda a, b: old[a:b] == new[a:b], n)
+    limit = n - start
+    lo, ln = len(old), len(new)
+    tail = _common(lambda a, b: old[lo - b:lo - a] == new[ln - b:ln - a], limit)
+    return start, lo - tail, ln - tail
+
+
+def _common(same: Callable[[int, int], bool], n: int, block: int = 4096) -> int:
+    """How many leading items agree, given ``same(a, b)`` for the items in [a, b)."""
+    k = 0
+    while k < n:
+        end = min(n, k + block)
+        if same(k, end):
+            k = end
+            continue
+        if end - k <= 16:
+            while k < end and same(k, k + 1):
+                k += 1
+            return k
+        block = max(16, (end - k) // 8)
+    return k
+
+
+def _container(nodes: list, start: int, old_end: int):
+    """The run of nodes the edit lies in: the body of ``document`` when the edit is inside it,
+    else the file's top-level nodes (an included file). (None, None) when neither holds it."""
+    for node in nodes:
+        if isinstance(node, LatexEnvironmentNode) and node.environmentname == "document":
+            body = node.nodelist
+            if not body:
+                return None, None
+            if body[0].pos <= start and old_end <= _end(body[-1]):
+                return node, body
+            if node.pos <= old_end and start < _end(node):
+                return None, None  # the edit touches \begin{document} or \end{document}
+    return None, nodes
+
+
+def _window(children: list, start: int, old_end: int) -> tuple[int, int, int] | None:
+    """Indexes of the first and last node to re-parse (those the edit touches, plus ``MARGIN``
+    unchanged nodes on each side, fewer at the start of the run) and of the first edited one."""
+    i = j = None
+    for k, node in enumerate(children):
+        if node.pos is None or node.len is None:
+            return None
+        if i is None and _end(node) >= start:
+            i = k
+        if node.pos <= old_end:
+            j = k
+        else:
+            break
+    if i is None or j is None or j < i or j + MARGIN >= len(children):
+        return None  # near the end of the run there is no unchanged node to check the window's end by
+    return max(0, i - MARGIN), j + MARGIN, i
+
+
+def _end(node) -> int:
+    return node.pos + node.len
+
+
+def _children(node) -> Iterator:
+    for child in getattr(node, "nodelist", None) or ():
+        if child is not None:
+            yield child
+    argd = getattr(node, "nodeargd", None)
+    for child in (getattr(argd, "argnlist", None) or ()) if argd is not None else ():
+        if child is not None:
+            yield child
+
+
+def _all(nodes: list) -> Iterator:
+    stack = list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        yield node
+        stack.extend(_children(node))
+
+
+def _retext(node, text: str, seen: set[int]) -> None:
+    """Point the node's parsing state at the new text (states are shared: once each)."""
+    state = node.parsing_state
+    if state is not None and id(state) not in seen:
+        seen.add(id(state))
+        state.s = text
