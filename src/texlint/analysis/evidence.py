@@ -116,11 +116,11 @@ _MEASURE = [
      re.compile(r"\b(time|times|run|runs|running|took|takes|speed|faster|slower|latency|per|wall|converge|solve|solved|"
                 r"compute|computed|train|training|inference|average|mean|median|total)\b", re.I)),
     ("time", re.compile(rf"{_NUM}\s?(sampling|denoising|diffusion|decoding|inference) steps\b|{_NUM}\s?forward passes\b", re.I), None),
-    ("memory", re.compile(rf"\bcompression (ratio|rate|factor)s?\b[^.]{{0,40}}{_NUM}|{_NUM}\s?(x|×)\s(compression|smaller|less memory)\b"
+    ("memory", re.compile(rf"\bcompression (ratio|rate|factor)s?\b[^.]{{0,40}}{_NUM}|{_NUM}\s?(x|×|\\times)\$?\s(compression|smaller|less memory)\b"
                           rf"|\bmemory (utili[sz]ation|usage|footprint|cost|consumption)\b[^.]{{0,40}}{_NUM}", re.I), None),
-    ("time", re.compile(rf"{_NUM}\s?(x|×|times)\s(faster|slower|speed-?ups?|the (wall[- ]?clock|run[- ]?time|time))\b|\bspeed-?ups? of {_NUM}", re.I),
+    ("time", re.compile(rf"{_NUM}\s?(x|×|times|\\times)\$?\s(faster|slower|speed-?ups?|the (wall[- ]?clock|run[- ]?time|time))\b|\bspeed-?ups? of {_NUM}", re.I),
      None),
-    ("compute", re.compile(rf"{_NUM}\s?(x|×|times)\s(the\s)?(computational|compute|training|inference)\s(budget|cost)\b"
+    ("compute", re.compile(rf"{_NUM}\s?(x|×|times|\\times)\$?\s(the\s)?(computational|compute|training|inference)\s(budget|cost)\b"
                            r"|\b(we )?(measure|count|report|compute)\w* (the )?([\w-]+ )?flops\b", re.I), None),
     ("throughput", re.compile(rf"\bthroughput\b[^.]{{0,40}}{_NUM}|{_NUM}\s?(k\s?)?(tokens|samples|images|it|frames|queries|examples|sequences)\s?(/|per )\s?(s|sec|second)\b|{_NUM}\s?(fps|qps)\b", re.I), None),
     ("memory", re.compile(rf"{_NUM}\s?(gb|gib|mb|mib|tb|kb)\b", re.I),
@@ -267,6 +267,11 @@ def _table_columns(table) -> list[tuple[str, int, list[tuple[str, int]]]]:
 
 # ---------------------------------------------------------------- claims and measurements
 
+#: "we propose an efficient idea for ...": the contribution itself called efficient
+_EFFICIENT_CONTRIBUTION = re.compile(r"\b(propose|present|introduce|develop|design|offer|provide)s?\b[^.]{0,20}\b"
+                                     r"(efficient|lightweight|fast|cheap|inexpensive)\b", re.I)
+
+
 def efficiency_claims(doc: Document) -> list[dict]:
     """The paper's own efficiency claims, each with the resources it names."""
     out = []
@@ -280,7 +285,7 @@ def efficiency_claims(doc: Document) -> list[dict]:
         if "⟦cite⟧" in sent.text and not re.search(r"\b(we|our|ours)\b", sent.text, re.I):
             continue
         res = claimed_resources(text)
-        if res == [GENERIC] and not _EFFICIENT_METHOD.search(text):
+        if res == [GENERIC] and not (_EFFICIENT_METHOD.search(text) or _EFFICIENT_CONTRIBUTION.search(text)):
             continue  # "an efficient way to represent variation": no resource, no method
         out.append({**_ev(doc, sent, "claims " + ", ".join(res)), "resources": res})
     return out
