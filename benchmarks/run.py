@@ -336,6 +336,16 @@ def write_report(r: dict) -> str:
 ANALYSIS = (REPO / "benchmarks" / "analysis.md").read_text(encoding="utf-8") if (REPO / "benchmarks" / "analysis.md").is_file() else ""
 
 
+def _language_server_section() -> str:
+    """The section ``benchmarks/lsp_latency.py`` wrote into RESULTS.md, kept as it is ("" when none)."""
+    old = OUT.read_text(encoding="utf-8") if OUT.is_file() else ""
+    if "\n## Language server" not in old:
+        return ""
+    start = old.index("\n## Language server") + 1
+    end = old.find("\n## ", start + 5)
+    return "\n" + old[start:end + 1 if end != -1 else len(old)]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
@@ -343,7 +353,8 @@ def main() -> None:
     args = ap.parse_args()
     raw = Path(tempfile.gettempdir(), "texlint-bench-results.json")
     if args.from_json:
-        OUT.write_text(write_report(json.loads(args.from_json.read_text(encoding="utf-8"))), encoding="utf-8")
+        OUT.write_text(write_report(json.loads(args.from_json.read_text(encoding="utf-8"))) + _language_server_section(),
+                       encoding="utf-8")
         print(f"wrote {OUT}")
         return
     reps = 1 if args.quick else 3
@@ -373,13 +384,7 @@ def main() -> None:
         r["peers"] = peers(papers)
         print("profile", flush=True)
         r["profile"] = profile_top(typical)
-    keep = ""
-    if OUT.is_file() and "\n## Language server" in OUT.read_text(encoding="utf-8"):
-        old = OUT.read_text(encoding="utf-8")  # written by benchmarks/lsp_latency.py: kept as it is
-        start = old.index("\n## Language server") + 1
-        end = old.find("\n## ", start + 5)
-        keep = old[start:end + 1 if end != -1 else len(old)]
-    OUT.write_text(write_report(r) + ("\n" + keep if keep else ""), encoding="utf-8")
+    OUT.write_text(write_report(r) + _language_server_section(), encoding="utf-8")
     raw.write_text(json.dumps(r, indent=1, default=str), encoding="utf-8")
     print(f"wrote {OUT} (raw numbers: {raw})")
 
