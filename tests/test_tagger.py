@@ -450,3 +450,27 @@ def test_review_tables_count_verdicts():
     s104 = next(line for line in out.splitlines() if line.startswith("| S104 "))
     assert "(+1 pending)" in s104 and "| pending |" in s104
     assert "| p | 3 | 1 | 1 | 1 |" in out
+
+
+def test_skipping_the_matcher_on_sentences_it_cannot_match_changes_no_tag():
+    """The Matcher runs only where a pattern's required lemmas occur; the tags are the same as
+    when it runs on every sentence."""
+    from texlint.nlp import tagger as T
+
+    texts = [text for case in CASES + CONTEXT_CASES for text in case[-2:]] + [
+        "We leave the study of larger models for future work.",
+        "Our aim is to reduce the cost of inference.",
+        "The focus of this paper is the routing of tokens.",
+        "We acknowledge that our method has limitations.",
+    ]
+    roles = ["introduction"] * len(texts)
+    filtered = tag_texts(texts, roles)
+    compiled = T._compiled(get_nlp())
+    needs, compiled.needs = compiled.needs, None
+    try:
+        unfiltered = tag_texts(texts, roles)
+    finally:
+        compiled.needs = needs
+    assert needs, "the prefilter has requirements to check"
+    assert "limitation" in filtered[-4]  # a Matcher pattern ("we leave ... for future work") decided it
+    assert filtered == unfiltered

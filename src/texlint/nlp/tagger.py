@@ -166,6 +166,32 @@ class _Compiled:
     lists: dict[str, frozenset[str]] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)
     seq: object = None
+    #: per Matcher pattern, the lemma sets its required tokens need: a sentence meeting none of
+    #: them cannot match, so the Matcher (whose wildcards are costly) is not run on it
+    needs: list[list[frozenset[str]]] | None = None
+
+    def matcher_may_match(self, lemmas: set[str]) -> bool:
+        if self.needs is None:
+            return True
+        return any(all(not need.isdisjoint(lemmas) for need in pattern) for pattern in self.needs)
+
+
+def _needs(patterns: list[list[dict]]) -> list[list[frozenset[str]]]:
+    """The lemma values each pattern's non-optional, lemma-only tokens require (a token with any
+    other constraint, or one that may be absent, requires nothing)."""
+    out = []
+    for pat in patterns:
+        need = []
+        for tok in pat:
+            if "OP" in tok or set(tok) != {"LEMMA"}:
+                continue
+            val = tok["LEMMA"]
+            if isinstance(val, str):
+                need.append(frozenset([val]))
+            elif isinstance(val, dict) and set(val) == {"IN"}:
+                need.append(frozenset(val["IN"]))
+        out.append(need)
+    return out
 
 
 class _TupleMatcher:
@@ -217,6 +243,7 @@ def _compile(nlp: "Language") -> _Compiled:
     matcher = Matcher(nlp.vocab)
     seq_pm = _TupleMatcher()
     names: dict[int, str] = {}
+    all_pats: list[list[dict]] = []
     for name, group in vocab["groups"].items():
         key = nlp.vocab.strings.add(name)
         names[key] = name
@@ -244,8 +271,9 @@ def _compile(nlp: "Language") -> _Compiled:
             seq_pm.add(key, phrases)
         if pats:
             matcher.add(name, pats)
+            all_pats.extend(pats)
     sets = {k: frozenset(w.lower() for w in v) for k, v in lists.items()}
-    return _Compiled(lower_pm, lemma_pm, matcher, sets, names, seq_pm)
+    return _Compiled(lower_pm, lemma_pm, matcher, sets, names, seq_pm, _needs(all_pats))
 
 
 def _compiled(nlp: "Language") -> _Compiled:
@@ -285,7 +313,9 @@ class _Hits:
     def __init__(self, span: "Span", c: _Compiled):
         self.by: dict[str, list[tuple[int, int]]] = {}
         base = span.start
-        for m in (c.lower, c.lemma, c.seq, c.matcher):
+        matchers = (c.lower, c.lemma, c.seq, c.matcher) if c.matcher_may_match({t.lemma_ for t in span}) \
+            else (c.lower, c.lemma, c.seq)
+        for m in matchers:
             for key, s, e in m(span):
                 name = c.names.get(key)
                 if name is None:
