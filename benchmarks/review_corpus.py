@@ -182,7 +182,11 @@ def main(argv: list[str] | None = None) -> int:
                   f"`benchmarks/corpus_judgements.json`.\n\n{intro}{table}{outro}"
         old = DOC.read_text(encoding="utf-8")
         head = old[:old.index(HEADING)] if HEADING in old else old.rstrip() + "\n\n"
-        DOC.write_text(head + section, encoding="utf-8")
+        tail = ""
+        if HEADING in old:  # the sections after this one (benchmarks/agreement.py writes one) stay
+            nxt = old.find("\n## ", old.index(HEADING) + len(HEADING))
+            tail = "\n" + old[nxt + 1:] if nxt != -1 else ""
+        DOC.write_text(head + section + tail, encoding="utf-8")
         print(f"wrote {DOC.relative_to(REPO)}")
     return 0
 
