@@ -212,6 +212,15 @@ def test_claims_are_typed_and_linked_to_support(tmp_path):
     assert "efficiency" in speed["types"] and speed["resources"] == ["time"]
 
 
+def test_a_framing_claim_is_backed_by_its_own_specifics(tmp_path):
+    _, doc = _lint(tmp_path, "\\begin{abstract}FooNet achieves state-of-the-art accuracy on ImageNet. "
+                             "FooNet achieves state-of-the-art accuracy, 85.1\\%. "
+                             "FooNet achieves state-of-the-art accuracy for long texts.\\end{abstract}\n"
+                             "\\section{Introduction}\nWe propose FooNet.\n\\section{Experiments}\nText.\n")
+    support = [c["support"] for c in doc.claims]
+    assert support == [["named_benchmark"], ["number"], []]
+
+
 def test_measurements_named_in_plain_words_count(tmp_path):
     _, doc = _lint(tmp_path, _PAPER % ("Diagnosis took 5.7 seconds on average. The compression ratio reaches 8 on "
                                        "every dataset. We recorded ten clips of 10 seconds each."))

@@ -21,11 +21,38 @@ _TYPES = (("performance", ("sota", "comparison")), ("efficiency", ("efficiency_c
           ("novelty", ("novelty",)), ("causal", ("strong_claim",)), ("significance", ("significance",)))
 _TABLE_FIG = re.compile(r"\b(Table|Tab\.|Figure|Fig\.)\s*⟦ref⟧|\b(Table|Tab\.|Figure|Fig\.)\s*\d", re.I)
 _SECTION = re.compile(r"\b(Section|Sec\.|§|Appendix|App\.|Chapter)\s*(⟦ref⟧|\d|[A-Z]\b)", re.I)
+#: what makes a summarised claim checkable in itself: a number or formula, a named benchmark ("on CC3M",
+#: "for the OneCommon task"), a bare cross-reference (\cref)
+_NUMBER = re.compile(r"\d|⟦math⟧")
+_BENCHMARK = re.compile(r"\b(on|for|in|of) (the )?[A-Z][\w-]*[A-Z0-9][\w-]*\b")
 MAX_CLAIMS = 60
 
 
+#: a state-of-the-art claim (C204 and the claim map's ``performance`` type read the same words)
+_SOTA = re.compile(r"\bstate[- ]of[- ]the[- ]art (([\w-]+ ){0,2}?(results?|performance|accuracy)|on)\b|\bnew state[- ]of[- ]the[- ]art\b|"
+                   r"\b(outperform\w*|surpass\w*|beats?|improv\w*|exceed\w*) (the )?(previous |prior |current |existing )?"
+                   r"state[- ]of[- ]the[- ]art\b|"
+                   r"\bachiev\w* (the )?(state[- ]of[- ]the[- ]art|sota|best)\b|\b(sets?|establish\w*) (a )?new (state[- ]of|record|sota)\b|"
+                   r"\boutperform\w* all\b|\bbeats? all\b|\bsurpass\w* all\b|\bsuperior to all\b|\bsota\b", re.I)
+_SOTA_ADJECTIVE = re.compile(r"\s*(\(\w+\)\s*)?(llms?|models?|systems?|methods?|baselines?|approaches|detectors?|"
+                             r"networks?|architectures?|language models?|vlms?)\b", re.I)
+_BEATS_BEFORE = re.compile(r"\b(outperform\w*|beat\w*|surpass\w*|exceed\w*|better than|superior to|rival\w*|match\w*)\W+(\w+\W+){0,3}$", re.I)
+
+
+def sota_claim(text: str):
+    """The state-of-the-art claim in ``text`` (a match), or None; "even SOTA LLMs refuse" names the
+    models evaluated and is not one."""
+    m = _SOTA.search(text)
+    if m and re.match(r"(sota|state)", m.group(0), re.I) and _SOTA_ADJECTIVE.match(text, m.end()) \
+            and not _BEATS_BEFORE.search(text[:m.start()]):
+        return None
+    return m
+
+
 def _support(sent: Sentence) -> list[str]:
-    """What backs a claim in its paragraph: the sentence itself first, then its neighbours."""
+    """What backs a claim: a table, figure or section pointer in its paragraph (the sentence and
+    its neighbours), a citation in it, and its own specifics (a number, a named benchmark, a
+    cross-reference)."""
     found = []
     sents = sent.prose.sentences
     i = sents.index(sent) if sent in sents else 0
@@ -37,6 +64,12 @@ def _support(sent: Sentence) -> list[str]:
         found.append("citation")
     if _SECTION.search(text):
         found.append("section")
+    if _NUMBER.search(sent.text):
+        found.append("number")
+    if _BENCHMARK.search(sent.text):
+        found.append("named_benchmark")
+    if "⟦ref⟧" in sent.text and not {"table_or_figure", "section"} & set(found):
+        found.append("reference")  # a cross-reference the sentence does not name (\cref{tab:main})
     return found
 
 
@@ -53,6 +86,8 @@ def claim_map(doc: Document, efficiency_claims: list[dict], scale_claims: list[d
         for sent in p.sentences:
             tags = sent.tags
             types = [name for name, moves in _TYPES if any(m in tags for m in moves)]
+            if "performance" not in types and sota_claim(sent.text):
+                types.insert(0, "performance")  # "improves state-of-the art accuracy": the words the tagger's list lacks
             if not types or not is_own_claim(sent, doc):
                 continue
             where = place(doc, sent)

@@ -213,7 +213,7 @@ def _evidence_view(summary: dict, doc_index: int, files: _Files) -> dict:
     (claimed where, measured where) and the scale envelope, all from the summary."""
     claims = [c for c in summary.get("claims") or [] if isinstance(c, dict)]
     shown = [{**_arc_sentence(c, doc_index, files), "types": list(c.get("types") or []),
-              "support": list(c.get("support") or [])} for c in claims[:CLAIMS_SHOWN]]
+              "support": [k.replace("_", " ") for k in c.get("support") or ()]} for c in claims[:CLAIMS_SHOWN]]
     res = summary.get("resources") or {}
     claimed, measured = res.get("claimed") or {}, res.get("measured") or {}
     resources = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from texlint.analysis.claim_map import sota_claim
 from texlint.analysis.facts import Fact, fact_evidence
 from texlint.checks.argument.argument_common import (
     CLAIM_ROLES,
@@ -60,18 +61,8 @@ _NOT_ABSOLUTE = re.compile(r"\b(not|n't|no|almost|nearly|near|rarely|hardly|cann
                            r"(always|perfectly|completely|fully|guaranteed|solv\w*|prove)", re.I)
 _HYPOTHETICAL = re.compile(r"\b(would|if|whether|suppose|imagine|ideally|hypothetical\w*)\b", re.I)
 _THEORY = re.compile(r"\b(theorem|lemma|proposition|corollary|proof|bound|convergen\w*|⟦ref⟧|⟦eq⟧|⟦math⟧|converge)\b", re.I)
-_SOTA = re.compile(r"\bstate[- ]of[- ]the[- ]art (([\w-]+ ){0,2}?(results?|performance|accuracy)|on)\b|\bnew state[- ]of[- ]the[- ]art\b|"
-                   r"\b(outperform\w*|surpass\w*|beats?|improv\w*|exceed\w*) (the )?(previous |prior |current |existing )?"
-                   r"state[- ]of[- ]the[- ]art\b|"
-                   r"\bachiev\w* (the )?(state[- ]of[- ]the[- ]art|sota|best)\b|\b(sets?|establish\w*) (a )?new (state[- ]of|record|sota)\b|"
-                   r"\boutperform\w* all\b|\bbeats? all\b|\bsurpass\w* all\b|\bsuperior to all\b|\bsota\b", re.I)
-#: where a paper summarises its results: a state-of-the-art claim there is specific or it is hype
-FRAMING = ("abstract", "introduction", "conclusion")
-#: what makes a summarised claim checkable: a number, a formula, a pointer, a named benchmark ("on CC3M", "for the OneCommon task")
-_SPECIFIC = re.compile(r"\d|⟦(math|ref)⟧|\b(on|for|in|of) (the )?[A-Z][\w-]*[A-Z0-9][\w-]*\b")
-_SOTA_ADJECTIVE = re.compile(r"\s*(\(\w+\)\s*)?(llms?|models?|systems?|methods?|baselines?|approaches|detectors?|"
-                             r"networks?|architectures?|language models?|vlms?)\b", re.I)
-_BEATS_BEFORE = re.compile(r"\b(outperform\w*|beat\w*|surpass\w*|exceed\w*|better than|superior to|rival\w*|match\w*)\W+(\w+\W+){0,3}$", re.I)
+#: what makes a state-of-the-art claim of the framing checkable (``analysis.claim_map`` support kinds)
+_SPECIFIC_SUPPORT = {"number", "named_benchmark", "table_or_figure", "section", "reference"}
 _SIGNIFICANT = re.compile(
     r"\bsignificant(ly)? (\w+ ){0,2}?(better|higher|lower|larger|smaller|faster|slower|more|less|fewer|worse|improv\w*|"
     r"outperform\w*|surpass\w*|exceed\w*|increas\w*|decreas\w*|reduc\w*|gains?|boosts?|margins?|differen\w*|drops?|"
@@ -209,21 +200,18 @@ class UnsupportedSota(_SentenceRule):
     fix = "Point to the table or figure that shows it, and name the baselines compared."
 
     def check(self, doc, ctx):
-        for sent in ctx.sentences_in(self.scopes + FRAMING):
-            m = _SOTA.search(sent.text)
-            if not m or not is_own_claim(sent, doc):
-                continue
-            if re.match(r"(sota|state)", m.group(0), re.I) and _SOTA_ADJECTIVE.match(sent.text, m.end()) \
-                    and not _BEATS_BEFORE.search(sent.text[:m.start()]):
-                continue  # "even SOTA LLMs refuse": the models evaluated, not a claim
-            if sent.role in FRAMING:
-                # The abstract and introduction summarise; their support is the claim's own specifics.
-                if _SPECIFIC.search(sent.text) or _HYPOTHETICAL.search(sent.text):
-                    continue
+        for sent in ctx.sentences_in(self.scopes):
+            m = sota_claim(sent.text)
+            if m and is_own_claim(sent, doc) and not (supported_nearby(sent) or _supported_next(doc, sent)):
+                yield ctx.sentence_finding(sent, f"\"{m.group(0)}\" without a table, figure or citation nearby", m.start(), m.end())
+        # The abstract, introduction and conclusion summarise: a claim there is supported by its own
+        # specifics or a pointer (the claim map's support), not by a citation (of the datasets, say).
+        for claim in doc.claims:
+            sent = claim["_sentence"]
+            m = sota_claim(sent.text)
+            if m and not _HYPOTHETICAL.search(sent.text) and not _SPECIFIC_SUPPORT & set(claim["support"]):
                 yield ctx.sentence_finding(sent, f"\"{m.group(0)}\" with no number, benchmark or pointer to the results",
                                            m.start(), m.end())
-            elif not (supported_nearby(sent) or _supported_next(doc, sent)):
-                yield ctx.sentence_finding(sent, f"\"{m.group(0)}\" without a table, figure or citation nearby", m.start(), m.end())
 
 
 @register
