@@ -118,6 +118,8 @@ def test_a_word_typed_in_a_paragraph_is_spliced_not_reparsed():
     assert _dump(got) == _dump(_full(new)[0])
     (start, end), = windows
     assert end - start < len(BASE) // 3  # a window around the edit, not the file
+    from texlint.latex.splice import _all
+    assert all(n.parsing_state.s is new for n in _all(got))  # no old text or window prefix kept alive
 
 
 def test_an_edit_of_begin_document_is_a_full_parse():

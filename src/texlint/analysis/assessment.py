@@ -18,7 +18,7 @@ from typing import Iterable
 
 from texlint.analysis.evidence import NOT_OWN as _NOT_OWN
 from texlint.analysis.evidence import place, sentences
-from texlint.analysis.facts import MAX_EVIDENCE, Fact
+from texlint.analysis.facts import MAX_EVIDENCE, Fact, fact_evidence, has_fact
 from texlint.latex.model import Document, Sentence
 from texlint.nlp.tagger import NEAR
 
@@ -138,14 +138,14 @@ def _contribution_paragraph(doc: Document) -> list[dict]:
 
 
 def _limitations_section(doc: Document) -> dict:
-    heads = (doc.facts.get(Fact.LIMITATIONS_SECTION.value) or {}).get("evidence") or []
+    heads = fact_evidence(doc, Fact.LIMITATIONS_SECTION)
     if heads:
         return _field(True, heads, f"a heading names the limitations ({heads[0]['text']!r})")
     return _field(False, [], "no section, subsection or paragraph is headed Limitations")
 
 
 def _limitations_discussed(doc: Document, section: dict) -> dict:
-    evidence = (doc.facts.get(Fact.LIMITATIONS_ACKNOWLEDGED.value) or {}).get("evidence") or []
+    evidence = fact_evidence(doc, Fact.LIMITATIONS_ACKNOWLEDGED)
     if evidence:
         own = f"{len(evidence) - len(section['evidence'])}{'+' if len(evidence) >= MAX_EVIDENCE else ''}"
         why = (f"a Limitations heading and {own} sentence(s) about the paper's own limitations" if section["present"]
@@ -170,10 +170,9 @@ _FACT_WHY = {
 
 
 def _fact_field(doc: Document, name: str) -> dict:
-    fact = (doc.facts or {}).get(_FACT_OF[name].value) or {}
-    evidence = list(fact.get("evidence") or [])
+    evidence = fact_evidence(doc, _FACT_OF[name])
     found, missing = _FACT_WHY[name]
-    if fact.get("present"):
+    if has_fact(doc, _FACT_OF[name]):
         return _field(True, evidence, f"{found} ({len(evidence)}{'+' if len(evidence) >= MAX_EVIDENCE else ''} place(s))")
     return _field(False, [], missing)
 

@@ -9,11 +9,13 @@ the nodes after the window by the change in length. Positions stay file offsets,
 node's ``latex_verbatim()`` reads the new text.
 
 It gives up (the caller parses the whole file) whenever the window's parse could differ from a
-full parse: the edit touches ``\\begin{document}`` or ``\\end{document}`` or is not inside a
-run of nodes, the window's parse reports a problem or does not end exactly at the window's end,
-a text run would join the run next to the window, a macro at the window's end might take an
-argument after it, or the old parse had problems (their positions and grouping would need
-re-deriving). ``tests/test_splice.py`` checks on generated edits that a splice equals a full
+full parse: the edit touches ``\\begin{document}`` or ``\\end{document}``, or lies within ``MARGIN``
+nodes of the end of its run (no unchanged node after it to check the window by); the window's
+parse reports a problem, does not end exactly at the window's end, or gives its unchanged first or
+last node a different type or length (something the edit opened ran on); a text run would join
+the run next to the window; or a macro at the window's end might take an argument after it. The
+caller also parses in full when the old parse had problems (their positions and grouping would
+need re-deriving). ``tests/test_splice.py`` checks on generated edits that a splice equals a full
 parse, node for node.
 """
 
@@ -52,10 +54,10 @@ def splice(old_text: str, old_nodes: list, new_text: str, parse_from: Parser) ->
     nodes, problems = parse_from(new_text[:w_end_new], w_start)
     if problems or not nodes or nodes[0].pos != w_start or _end(nodes[-1]) != w_end_new:
         return None
-    last = children[j0]
-    if type(nodes[-1]) is not type(last) or nodes[-1].len != last.len:
-        return None  # the unchanged last node came out different: something opened by the edit ran on to the end
-    if type(nodes[0]) is not type(children[i0]) or (i0 < i and nodes[0].len != children[i0].len):
+    if _shape(nodes[-1]) != _shape(children[j0]):
+        return None  # the unchanged last node came out different: something the edit opened ran on, or its
+        # arguments were read up to the window's end
+    if type(nodes[0]) is not type(children[i0]) or (i0 < i and _shape(nodes[0]) != _shape(children[i0])):
         return None
     if i0 > 0 and isinstance(children[i0 - 1], LatexCharsNode) and isinstance(nodes[0], LatexCharsNode):
         return None  # two text runs side by side: a full parse makes them one
@@ -63,26 +65,18 @@ def splice(old_text: str, old_nodes: list, new_text: str, parse_from: Parser) ->
         return None
     if isinstance(nodes[-1], LatexMacroNode) and new_text[w_end_new:w_end_new + 1] in ("[", "{", "*"):
         return None  # the macro might take what follows as an argument
-    after = children[j0 + 1:]
+    moved = children[j0 + 1:] + (old_nodes[old_nodes.index(container) + 1:] if container is not None else [])
     if delta:
-        states: set[int] = set()
-        for node in _all(after):
+        for node in _all(moved):
             node.pos += delta
-            _retext(node, new_text, states)
         if container is not None:
             container.len += delta
-            for node in _all(old_nodes[old_nodes.index(container) + 1:]):
-                node.pos += delta
-                _retext(node, new_text, states)
-    else:
-        states = set()
-        for node in _all(after):
-            _retext(node, new_text, states)
     children[i0:j0 + 1] = nodes
-    if container is not None:
-        _retext(container, new_text, set())
-        return old_nodes
-    return children
+    result = old_nodes if container is not None else children
+    seen: set[int] = set()
+    for node in _all(result):  # every node reads the new text (and no old text or window prefix is kept alive)
+        _retext(node, new_text, seen)
+    return result
 
 
 def _changed(old: str, new: str) -> tuple[int, int, int]:
@@ -144,6 +138,13 @@ def _window(children: list, start: int, old_end: int) -> tuple[int, int, int] | 
     if i is None or j is None or j < i or j + MARGIN >= len(children):
         return None  # near the end of the run there is no unchanged node to check the window's end by
     return max(0, i - MARGIN), j + MARGIN, i
+
+
+def _shape(node) -> tuple:
+    """What a node's parse could change when the text after it is cut off: its kind, its length,
+    and how many argument slots its macro read."""
+    argd = getattr(node, "nodeargd", None)
+    return type(node), node.len, len(getattr(argd, "argnlist", None) or ()) if argd is not None else -1
 
 
 def _end(node) -> int:
