@@ -16,6 +16,7 @@ from texlint.app.result import Options
 from texlint.latex import parse
 from texlint.nlp import pipeline
 from texlint.report.json_report import finding_dict
+from texlint.util.memo import not_remembering
 from texlint.util.reading import overlay
 
 REPO = Path(__file__).resolve().parents[1]
@@ -40,7 +41,8 @@ def _fresh_lint(main: Path):
     saved = parse._PARSES, pipeline._DOCS, analyse._TAGS, facts._MATCHES
     parse._PARSES = pipeline._DOCS = analyse._TAGS = facts._MATCHES = None
     try:
-        return lint_root(main, Options(), {})
+        with not_remembering():
+            return lint_root(main, Options(), {})
     finally:
         parse._PARSES, pipeline._DOCS, analyse._TAGS, facts._MATCHES = saved
 

@@ -199,3 +199,26 @@ def test_tikz_style_option_lists_are_blanked_to_their_closing_bracket():
     assert "draw" not in masked and "text width" not in masked
     assert masked.endswith("] Prose after.")  # the closing bracket and what follows stay
     assert masked.startswith("\\tikzstyle{box} = [")
+
+
+def test_label_names_found_directly_and_by_the_one_pass_alike(tmp_path):
+    """L103 asks whether a label is mentioned outside its definition: the first names by a
+    direct search, later ones from one pass over the source; both give the same answers."""
+    from texlint.checks.latex import latex_common as lc
+
+    body = ("\\begin{figure}\\caption{A.}\\label{fig:a}\\end{figure}\n"
+            "\\begin{figure}\\caption{B.}\\label{fig:b}\\end{figure}\n"
+            "\\begin{figure}\\caption{C.}\\label{ fig:c }\\end{figure}\n"
+            "See \\hyperref[fig:b]{the second}; fig:ab is a different name; label=fig:d defines one.\n")
+    names = ["fig:a", "fig:b", "fig:c", "fig:d", "fig:ab", "fig", "nope", "fig:a(x)"]
+    want = {"fig:a": False, "fig:b": True, "fig:c": False, "fig:d": False, "fig:ab": True, "fig": False,
+            "nope": False, "fig:a(x)": False}
+    doc = build(tmp_path, body)
+    direct = [lc.name_used_in_source(doc, n) for n in names]
+    assert lc.memo(doc).get("source_names") is None  # each looked up directly
+    doc = build(tmp_path, body)
+    for _ in range(lc._DIRECT_LOOKUPS):
+        lc.name_used_in_source(doc, "warm-up")
+    one_pass = [lc.name_used_in_source(doc, n) for n in names]
+    assert lc.memo(doc).get("source_names") is not None  # the one pass was taken
+    assert direct == one_pass == [want[n] for n in names]

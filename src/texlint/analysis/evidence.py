@@ -31,6 +31,7 @@ from typing import Any, Iterable, Iterator
 
 from texlint.analysis.claimant import is_own_claim
 from texlint.latex.model import Document, Sentence
+from texlint.util.memo import per_text
 from texlint.util.tomlio import read_toml
 
 MAX_ITEMS = 5
@@ -291,22 +292,29 @@ def efficiency_claims(doc: Document) -> list[dict]:
     return out
 
 
+@per_text
+def _measured_in(text: str) -> tuple[tuple[str, str], ...]:
+    """(resource, the words that measure it) for each resource a sentence measures, once each."""
+    if not _DIGIT.search(text):
+        return ()
+    out: list[tuple[str, str]] = []
+    for name, unit, context in _MEASURE:
+        if any(n == name for n, _ in out):
+            continue
+        m = unit.search(text)
+        if m and (context is None or context.search(text)):
+            out.append((name, m.group(0).strip()))
+    return tuple(out)
+
+
 def efficiency_measurements(doc: Document) -> dict[str, list[dict]]:
     """Resource -> where it was measured: a number with the resource's unit in a sentence that
     measures (results, captions, appendix), or a table column headed by the resource."""
     found: dict[str, list[dict]] = {r: [] for r in RESOURCES}
     for sent in sentences(doc, RESULT_ROLES + ("method", "limitations")):
-        text = sentence_text(sent)
-        if not _DIGIT.search(text):
-            continue
-        here: set[str] = set()  # one item per resource and sentence
-        for name, unit, context in _MEASURE:
-            if len(found[name]) >= MAX_ITEMS or name in here:
-                continue
-            m = unit.search(text)
-            if m and (context is None or context.search(text)):
-                found[name].append(_ev(doc, sent, f"{name} measured: {m.group(0).strip()!r}"))
-                here.add(name)
+        for name, what in _measured_in(sentence_text(sent)):
+            if len(found[name]) < MAX_ITEMS:
+                found[name].append(_ev(doc, sent, f"{name} measured: {what!r}"))
     for table in doc.tables:
         short = [(t, o) for t, o in table.cells() if t and len(t) < 40 and _DIGIT.search(t)]
         if len(short) < 2:
@@ -382,23 +390,32 @@ def model_sizes(doc: Document) -> list[tuple[float, dict]]:
     return _remembered(_SIZES, doc, _model_sizes)
 
 
+@per_text
+def _sizes_in(text: str) -> tuple[float, ...]:
+    """The parameter counts (at least 100K) a sentence gives for a model ("a 1.3B model")."""
+    out = []
+    for m in _PARAMS.finditer(text):
+        num, unit, word = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), None, m.group(5))
+        if not word and not (unit and unit.lower() in ("m", "b", "t", "million", "billion", "trillion")):
+            continue
+        if not word and _DATA_AFTER.match(text, m.end()):
+            continue  # "300B tokens": data, not a model
+        window = text[max(0, m.start() - 40):m.end() + 40]
+        if word or _MODEL_CONTEXT.search(window):
+            value = _size(num, unit)
+            if value >= 1e5:
+                out.append(value)
+    return tuple(out)
+
+
 def _model_sizes(doc: Document) -> list[tuple[float, dict]]:
     out = []
     for sent in sentences(doc, RESULT_ROLES + ("method", "abstract", "introduction", "conclusion")):
         text = sentence_text(sent)
         if "⟦cite⟧" in sent.text and sent.role in ("introduction", "abstract"):
             continue  # sizes of cited models
-        for m in _PARAMS.finditer(text):
-            num, unit, word = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), None, m.group(5))
-            if not word and not (unit and unit.lower() in ("m", "b", "t", "million", "billion", "trillion")):
-                continue
-            if not word and _DATA_AFTER.match(text, m.end()):
-                continue  # "300B tokens": data, not a model
-            window = text[max(0, m.start() - 40):m.end() + 40]
-            if word or _MODEL_CONTEXT.search(window):
-                value = _size(num, unit)
-                if value >= 1e5:
-                    out.append((value, _ev(doc, sent, f"a model of {_human(value)} parameters")))
+        for value in _sizes_in(text):
+            out.append((value, _ev(doc, sent, f"a model of {_human(value)} parameters")))
     for table in doc.tables:
         if _role_at(doc, table.offset) in NOT_OWN:
             continue
@@ -414,39 +431,48 @@ def _model_sizes(doc: Document) -> list[tuple[float, dict]]:
     return out
 
 
+@per_text
+def _scale_in(text: str) -> tuple[tuple[float, ...], tuple[float, ...], tuple[int, ...]]:
+    """The data sizes, sequence lengths and dataset or task counts a sentence states."""
+    count_rx = fact_pattern("several_datasets")
+    if not _DIGIT.search(text) and not count_rx.search(text):
+        return (), (), ()
+    data, seqs, counts = [], [], []
+    for m in _DATA.finditer(text):
+        value = _size(m.group(1), m.group(2))
+        if value >= 100:
+            data.append(value)
+    for m in _SEQ.finditer(text):
+        raw = m.group(3) or m.group(4) or m.group(7) or ""
+        raw = raw.replace(",", "").strip()
+        mult = 1e3 if raw.lower().endswith("k") else 1.0
+        try:
+            value = float(raw.rstrip("kK").strip()) * mult
+        except ValueError:
+            continue
+        if value >= 2:
+            seqs.append(value)
+    for m in count_rx.finditer(text):
+        if m.group(1) is None:
+            continue  # "across datasets": several, but no count
+        n = _WORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+        if 2 <= n <= 500:
+            counts.append(n)
+    return tuple(data), tuple(seqs), tuple(counts)
+
+
 def scale_envelope(doc: Document) -> dict:
     """The largest model, data and sequence the experiments reach, and how many datasets and
     tasks they cover; ``None`` for what the paper does not say."""
     sizes = model_sizes(doc)
     data, seqs, counts = [], [], []
     for sent in sentences(doc, RESULT_ROLES + ("method", "abstract", "introduction", "conclusion")):
-        text = sentence_text(sent)
-        count_rx = fact_pattern("several_datasets")
-        if not _DIGIT.search(text) and not count_rx.search(text):
-            continue
-        cited = "⟦cite⟧" in sent.text and sent.role in ("introduction", "abstract")
-        if cited:
-            continue
-        for m in _DATA.finditer(text):
-            value = _size(m.group(1), m.group(2))
-            if value >= 100:
-                data.append((value, _ev(doc, sent, "training or evaluation data")))
-        for m in _SEQ.finditer(text):
-            raw = m.group(3) or m.group(4) or m.group(7) or ""
-            raw = raw.replace(",", "").strip()
-            mult = 1e3 if raw.lower().endswith("k") else 1.0
-            try:
-                value = float(raw.rstrip("kK").strip()) * mult
-            except ValueError:
-                continue
-            if value >= 2:
-                seqs.append((value, _ev(doc, sent, "sequence or input length")))
-        for m in count_rx.finditer(text):
-            if m.group(1) is None:
-                continue  # "across datasets": several, but no count
-            n = _WORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
-            if 2 <= n <= 500:
-                counts.append((n, _ev(doc, sent, "datasets or tasks evaluated")))
+        if "⟦cite⟧" in sent.text and sent.role in ("introduction", "abstract"):
+            continue  # cited work's sizes
+        sent_data, sent_seqs, sent_counts = _scale_in(sentence_text(sent))
+        data.extend((value, _ev(doc, sent, "training or evaluation data")) for value in sent_data)
+        seqs.extend((value, _ev(doc, sent, "sequence or input length")) for value in sent_seqs)
+        counts.extend((n, _ev(doc, sent, "datasets or tasks evaluated")) for n in sent_counts)
 
     def top(items, label):
         if not items:
@@ -569,27 +595,31 @@ _ERROR_KEYS = ("±", "\\pm", "+/-", "+-", "error bar", "confiden", "ci", "shaded
                "s.d.", "standard", "seed", "run", "trial", "repetition", "restart", "fold", "split", "initiali", "times")
 
 
+@per_text
+def _uncertainty_in(text: str, caption: bool) -> str:
+    """Why a sentence (a caption: ``caption``) reports the uncertainty of a result, or ""."""
+    if not _has_any(text, _ERROR_KEYS):
+        return ""
+    if _NUMBER_BEFORE_STD.search(text):
+        return ""  # "values beyond two standard deviations of the mean": a threshold, not a spread of results
+    if _SPREAD_WORDS.search(text):
+        return "error bars or a confidence interval"
+    if _SEVERAL_RUNS.search(text):
+        return "results over several runs or seeds"
+    if _PLUS_MINUS.search(text) and _RESULT_WORDS.search(text):
+        return "a ± on a result"
+    if _STD.search(text) and (_RUNS.search(text) or (_RESULT_WORDS.search(text) and caption)):
+        return "a standard deviation over runs"
+    return ""
+
+
 def error_bars(doc: Document) -> list[dict]:
     """The uncertainty of a result: ±, error bars or confidence intervals, a standard deviation
     over runs or of a result, several seeds; not the spread of a dataset ("participants knew
     8.2 books, SD 4.6") nor a threshold ("three standard deviations above the mean")."""
     out = []
     for sent in sentences(doc, RESULT_ROLES + ("method", "limitations")):
-        text = sentence_text(sent)
-        if not _has_any(text, _ERROR_KEYS):
-            continue
-        why = None
-        if _NUMBER_BEFORE_STD.search(text):
-            continue  # "values beyond two standard deviations of the mean": a threshold, not a spread of results
-        if _SPREAD_WORDS.search(text):
-            why = "error bars or a confidence interval"
-        elif _SEVERAL_RUNS.search(text):
-            why = "results over several runs or seeds"
-        elif _PLUS_MINUS.search(text) and _RESULT_WORDS.search(text):
-            why = "a ± on a result"
-        elif _STD.search(text) and (_RUNS.search(text) or (
-                _RESULT_WORDS.search(text) and sent.kind == "caption")):
-            why = "a standard deviation over runs"
+        why = _uncertainty_in(sentence_text(sent), sent.kind == "caption")
         if why:
             out.append(_ev(doc, sent, why))
             if len(out) >= MAX_ITEMS:
@@ -694,6 +724,18 @@ _COMPARING_TEST = re.compile(r"\bt-?tests?\b|\bwelch\b|\bwilcoxon\b|\bmann[- ]wh
 _CORRELATION = re.compile(r"\bcorrelat\w*|\bspearman\b|\bpearson\b|\bkendall\b", re.I)
 
 
+@per_text
+def _test_in(text: str) -> tuple:
+    """(the test's words, whether the sentence says it compares) when a sentence reports a
+    statistical test, else ()."""
+    if not _has_any(text, _TEST_KEYS):
+        return ()
+    m = _TEST.search(text)
+    if not m:
+        return ()
+    return m.group(0).strip(), bool(_COMPARING_TEST.search(text))
+
+
 def statistical_tests(doc: Document) -> list[dict]:
     """A significance test or a test statistic for the paper's comparisons (not "top-p = 0.95",
     not the bare words "statistically significant"). Each says whether it ``compares`` methods
@@ -701,13 +743,11 @@ def statistical_tests(doc: Document) -> list[dict]:
     the sentence) do not back "significantly outperforms"."""
     out = []
     for sent in sentences(doc, RESULT_ROLES + ("method", "limitations")):
-        text = sentence_text(sent)
-        if not _has_any(text, _TEST_KEYS):
-            continue
-        m = _TEST.search(text)
-        if m:
-            compares = bool(_COMPARING_TEST.search(text)) or not _CORRELATION.search(sent.prose.text)
-            out.append({**_ev(doc, sent, f"a statistical test ({m.group(0).strip()!r})"), "compares": compares})
+        test = _test_in(sentence_text(sent))
+        if test:
+            named, comparing = test
+            compares = comparing or not _CORRELATION.search(sent.prose.text)
+            out.append({**_ev(doc, sent, f"a statistical test ({named!r})"), "compares": compares})
             if len(out) >= MAX_ITEMS:
                 return out
     for table in doc.tables:

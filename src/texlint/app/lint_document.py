@@ -27,6 +27,7 @@ from texlint.latex.parse import remember_parses
 from texlint.latex.venue_detection import detect_review, detect_venue
 from texlint.nlp.annotate import annotate
 from texlint.nlp.pipeline import remember_docs
+from texlint.util.memo import remember_texts
 from texlint.util.paths import display_path
 from texlint.util.timing import Timer
 
@@ -125,10 +126,11 @@ def lint_detached(root: Path, named: set[Path] | None, opts: Options, key: str |
 
 def remember_between_lints(on: bool = True) -> None:
     """For a process that lints the same documents again and again (the language server):
-    keep each file's parse, each paragraph's annotation and each passage's moves, keyed by
-    their text, so an edit recomputes only what it changed. Results are the same as a fresh
+    keep each file's parse, each paragraph's annotation, each passage's moves and each text's
+    scans (``util.memo.per_text``), keyed by their text, so an edit recomputes only what it changed. Results are the same as a fresh
     lint's (tests/test_incremental.py)."""
     remember_parses(1000 if on else 0)
     remember_docs(10_000 if on else 0)
     remember_tags(20_000 if on else 0)
     remember_matches(200_000 if on else 0)
+    remember_texts(50_000 if on else 0)

@@ -42,13 +42,17 @@ class Context:
         self.nlp = nlp
         self.rule: "Rule | None" = None
         self.directives: list["Directive"] = []  # set before the rules that run last
+        self._in_scopes: dict[tuple[str, ...], list[Prose]] = {}
 
     # -- elements ----------------------------------------------------------------------------
     def prose_in(self, scopes: tuple[str, ...]) -> Iterator[Prose]:
+        """The prose of ``scopes``, in document order (chosen once per run and scope: most rules
+        ask for the same few scopes)."""
         scopes = tuple(scopes) or ("any",)
-        for p in self.doc.prose:
-            if _in_scope(p, scopes):
-                yield p
+        chosen = self._in_scopes.get(scopes)
+        if chosen is None:
+            chosen = self._in_scopes[scopes] = [p for p in self.doc.prose if _in_scope(p, scopes)]
+        return iter(chosen)
 
     def sentences_in(self, scopes: tuple[str, ...]) -> Iterator[Sentence]:
         for p in self.prose_in(scopes):

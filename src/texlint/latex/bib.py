@@ -12,6 +12,7 @@ from pathlib import Path
 
 from texlint.latex.model import BibEntry
 from texlint.source.files import decode
+from texlint.util.memo import per_text
 from texlint.util.paths import is_within
 from texlint.util.reading import is_regular_file, read_bytes
 
@@ -22,6 +23,12 @@ _SKIP_TYPES = {"comment", "preamble", "string"}
 
 
 def parse_bib(text: str, rel: str) -> dict[str, BibEntry]:
+    """The entries of one .bib file by key (a fresh dict; the entries are shared read-only)."""
+    return dict(_bib_entries(text, rel))
+
+
+@per_text
+def _bib_entries(text: str, rel: str) -> tuple[tuple[str, BibEntry], ...]:
     out: dict[str, BibEntry] = {}
     matches = list(_ENTRY.finditer(text))
     for i, m in enumerate(matches):
@@ -36,7 +43,7 @@ def parse_bib(text: str, rel: str) -> dict[str, BibEntry]:
             fields[f.group(1).lower()] = re.sub(r"\s+", " ", val or "").strip()
         line = text.count("\n", 0, m.start()) + 1
         out[m.group(2)] = BibEntry(m.group(2), etype, fields, rel, line)
-    return out
+    return tuple(out.items())
 
 
 def parse_bbl(text: str, rel: str) -> dict[str, BibEntry]:

@@ -65,18 +65,22 @@ def splice(old_text: str, old_nodes: list, new_text: str, parse_from: Parser) ->
         return None
     if isinstance(nodes[-1], LatexMacroNode) and new_text[w_end_new:w_end_new + 1] in ("[", "{", "*"):
         return None  # the macro might take what follows as an argument
-    moved = children[j0 + 1:] + (old_nodes[old_nodes.index(container) + 1:] if container is not None else [])
-    if delta:
-        for node in _all(moved):
-            node.pos += delta
-        if container is not None:
-            container.len += delta
     children[i0:j0 + 1] = nodes
-    result = old_nodes if container is not None else children
-    seen: set[int] = set()
-    for node in _all(result):  # every node reads the new text (and no old text or window prefix is kept alive)
-        _retext(node, new_text, seen)
-    return result
+    after = i0 + len(nodes)  # children[after:] follow the window: they move by delta
+    # every node reads the new text (no old text or window prefix is kept alive), in one pass
+    _update(children[:after], 0, new_text)
+    _update(children[after:], delta, new_text)
+    if container is None:
+        return children
+    at = old_nodes.index(container)
+    container.len += delta
+    _update(old_nodes[:at], 0, new_text)
+    _update(old_nodes[at + 1:], delta, new_text)
+    if container.parsing_state is not None:
+        container.parsing_state.s = new_text
+    argd = getattr(container, "nodeargd", None)
+    _update([a for a in (getattr(argd, "argnlist", None) or ()) if a is not None] if argd is not None else [], 0, new_text)
+    return old_nodes
 
 
 def _changed(old: str, new: str) -> tuple[int, int, int]:
@@ -171,9 +175,26 @@ def _all(nodes: list) -> Iterator:
         stack.extend(_children(node))
 
 
-def _retext(node, text: str, seen: set[int]) -> None:
-    """Point the node's parsing state at the new text (states are shared: once each)."""
-    state = node.parsing_state
-    if state is not None and id(state) not in seen:
-        seen.add(id(state))
-        state.s = text
+def _update(roots: list, delta: int, text: str) -> None:
+    """Move ``roots`` and every node below them by ``delta`` and point their parsing states
+    (shared by many nodes) at ``text``: one loop, no generator per node (the splice's cost is
+    this walk over the file's nodes)."""
+    stack = list(roots)
+    pop, extend = stack.pop, stack.extend
+    while stack:
+        node = pop()
+        if node is None:
+            continue
+        if delta:
+            node.pos += delta
+        state = node.parsing_state
+        if state is not None and state.s is not text:
+            state.s = text
+        nodelist = getattr(node, "nodelist", None)
+        if nodelist:
+            extend(nodelist)
+        argd = getattr(node, "nodeargd", None)
+        if argd is not None:
+            args = getattr(argd, "argnlist", None)
+            if args:
+                extend(args)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 #: A ``%`` comment to the end of the line (an escaped ``\\%`` is a percent sign).
@@ -27,8 +28,10 @@ INCLUDE_COMMAND = re.compile(
 FOLDER_AND_FILE = ("import", "subimport", "inputfrom", "subinputfrom")
 
 
+@lru_cache(maxsize=32)
 def mask_comments(text: str) -> str:
-    """Comments blanked with spaces, so every offset stays valid."""
+    """Comments blanked with spaces, so every offset stays valid (the last few files' results are
+    kept: the include scan, the macro table and the theorem scan each ask for a file's)."""
     if "%" not in text:
         return text
     return COMMENT.sub(lambda m: " " * len(m.group(0)), text)

@@ -179,23 +179,42 @@ _DEFINED_NAME = re.compile(r"(?:\\label\s*\{|label\s*=\s*\{?)\s*((?<![\w:.-])[\w
 def name_used_in_source(doc, name: str) -> bool:
     """Is a label name mentioned in the source other than where it is defined?
 
-    One pass over the source per document collects every name-like token not directly
-    preceded by ``\\label{`` (so checking many floats stays linear)."""
+    The first few names asked are looked up directly (a fast substring search each); after
+    that, one pass over the source collects every name-like token not directly preceded by
+    ``\\label{`` (so checking many floats stays linear)."""
     store = memo(doc)
     used = store.get("source_names")
     if used is None:
+        asked = store["names_asked"] = store.get("names_asked", 0) + 1
+        if asked <= _DIRECT_LOOKUPS or not _PLAIN_NAME.fullmatch(name):
+            return _mentioned(all_source(doc), name)
         src = all_source(doc)
         # a name is used when it occurs more often than it is defined (both counted in C)
         total = Counter(_NAME_TOKEN.findall(src))
         defined = Counter(_DEFINED_NAME.findall(src))
         used = {name for name, n in total.items() if n > defined.get(name, 0)}
         store["source_names"] = used
-    if re.fullmatch(r"[\w:.-]+", name):
+    if _PLAIN_NAME.fullmatch(name):
         return name in used
-    src = all_source(doc)  # unusual characters in the name: search for it directly
-    for m in re.finditer(r"(?<![\w:.-])" + re.escape(name) + r"(?![\w:.-])", src):
-        if not _DEFINITION_BEFORE.search(src[max(0, m.start() - 30):m.start()]):
-            return True
+    return _mentioned(all_source(doc), name)  # unusual characters in the name
+
+
+_DIRECT_LOOKUPS = 16
+_PLAIN_NAME = re.compile(r"[\w:.-]+")
+_NAME_CHAR = re.compile(r"[\w:.-]")
+
+
+def _mentioned(src: str, name: str) -> bool:
+    """Whether ``name`` occurs in ``src`` as a whole token somewhere other than its definition."""
+    if not name:
+        return False
+    pos = src.find(name)
+    while pos >= 0:
+        end = pos + len(name)
+        if (pos == 0 or not _NAME_CHAR.match(src, pos - 1)) and not _NAME_CHAR.match(src, end):
+            if not _DEFINITION_BEFORE.search(src[max(0, pos - 30):pos]):
+                return True
+        pos = src.find(name, pos + 1)
     return False
 
 

@@ -297,6 +297,7 @@ def _numbered(noun: str, envs: set[str], label_prefixes: set[str]) -> bool:
 
 
 _THEOREM_NOUN = re.compile(r"Theorem|Thm|Lemma|Corollary|Proposition|Definition")
+_A_DIGIT = re.compile(r"\d")
 #: "Theorem 3.6 of the textbook by Smith \\cite{..}": a number in a cited work, not in this paper
 _OF_CITED = re.compile(r"\s*(?:of|in|from)\b[^.⟦]{0,60}⟦cite⟧")
 
@@ -318,7 +319,7 @@ class HardcodedReference(Rule):
         prefixes = {lab.name.split(":")[0].lower() for lab in doc.labels if ":" in lab.name}
         for prose in ctx.prose_in(("any", "captions", "footnotes")):
             text = prose.text
-            if not any(ch.isdigit() for ch in text):
+            if not _A_DIGIT.search(text):
                 continue
             for m in _HARD_REF.finditer(text):
                 noun, num = m.group(1), m.group(3)

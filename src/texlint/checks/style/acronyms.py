@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from texlint.checks.latex import latex_common as lc
 from texlint.engine.registry import register
 from texlint.engine.rule import Rule
+from texlint.util.memo import per_text
 
 # -- a / an -----------------------------------------------------------------------------------------
 
@@ -132,40 +133,55 @@ class ArticleBeforeVowelSound(Rule):
     def check(self, doc, ctx):
         for prose in ctx.prose_in(("any", "captions", "footnotes", "headings")):
             text = prose.text
-            if not lc.prose_is_english(doc, prose):
+            found = _wrong_articles(text)
+            if not found or not lc.prose_is_english(doc, prose):
                 continue
-            for m in _ARTICLE.finditer(text):
-                art, word = m.group(1), m.group(2)
-                if art in ("A", "An"):
-                    before = text[:m.start()].rstrip()
-                    if before and before[-1] not in ".!?:":
-                        continue  # "Appendix A is", "Type A and"
-                if "⟦" in word:
-                    continue
-                bare = word.strip("“”‘’'\"([{").rstrip(".,;:!?)]}”’")
-                if not bare or bare.lower() in _FUNCTION_WORDS:
-                    continue
-                if not re.match(r"[A-Za-z0-9]", bare):
-                    continue
-                sound = _vowel_sound(bare)
-                if sound is None:
-                    continue
+            for start1, end1, start2, art, word, bare, sound in found:
                 want = "an" if sound else "a"
-                if art.lower() == want:
-                    continue
                 # the article must be typed as such (not produced by a macro)
-                if lc.source_char(doc, prose.offsets[m.start(1)]).lower() != "a":
+                if lc.source_char(doc, prose.offsets[start1]).lower() != "a":
                     continue
                 # nothing dropped between them in the source (an unexpanded macro: "a \gp{} model")
-                if not lc.gap_is_space(doc, prose.offsets[m.end(1) - 1] + 1, prose.offsets[m.start(2)]):
+                if not lc.gap_is_space(doc, prose.offsets[end1 - 1] + 1, prose.offsets[start2]):
                     continue
-                if lc.source_char(doc, prose.offsets[m.start(2)]) != bare[0] and word[0] == bare[0]:
+                if lc.source_char(doc, prose.offsets[start2]) != bare[0] and word[0] == bare[0]:
                     continue
                 fixed = want if art.islower() else want.capitalize()
-                yield ctx.prose_finding(prose, m.start(1), m.start(2) + len(bare),
+                yield ctx.prose_finding(prose, start1, start2 + len(bare),
                                         f"'{art} {bare}': use '{fixed}' before {'a vowel' if sound else 'a consonant'} sound",
                                         suggestion=f"{fixed} {bare}",
-                                        fix=ctx.fix(f"Write '{fixed}'", ctx.prose_edit(prose, m.start(1), m.end(1), fixed)))
+                                        fix=ctx.fix(f"Write '{fixed}'", ctx.prose_edit(prose, start1, end1, fixed)))
+
+
+@per_text
+def _wrong_articles(text: str) -> tuple:
+    """Each article the next word's sound contradicts, judged on the text alone: (article
+    start, article end, word start, article, word, the word bare of quotes and punctuation,
+    whether it starts with a vowel sound). W510 then checks the source at those places."""
+    out = []
+    for m in _ARTICLE.finditer(text):
+        art, word = m.group(1), m.group(2)
+        if art in ("A", "An"):
+            before = text[:m.start()].rstrip()
+            if before and before[-1] not in ".!?:":
+                continue  # "Appendix A is", "Type A and"
+        if "⟦" in word:
+            continue
+        bare = word.strip("“”‘’'\"([{").rstrip(".,;:!?)]}”’")
+        if not bare or bare.lower() in _FUNCTION_WORDS:
+            continue
+        if not _ALNUM_START.match(bare):
+            continue
+        sound = _vowel_sound(bare)
+        if sound is None:
+            continue
+        if art.lower() == ("an" if sound else "a"):
+            continue
+        out.append((m.start(1), m.end(1), m.start(2), art, word, bare, sound))
+    return tuple(out)
+
+
+_ALNUM_START = re.compile(r"[A-Za-z0-9]")
 
 
 # -- repeated words ----------------------------------------------------------------------------------
@@ -391,9 +407,27 @@ _COINED_HINT = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")  # what _is_coined needs
 _CAMEL = re.compile(r"(?<![\w\\-])(?=[A-Za-z][A-Za-z0-9]*[a-z])([A-Za-z][A-Za-z0-9]*)(?![\w-])")
 
 
+_LOWER_UPPER = re.compile(r"[a-z][A-Z]")
+_UPPERS_LOWER = re.compile(r"[A-Z]{2,}[a-z]")
+
+
 def _is_coined(word: str) -> bool:
     """CamelCase or mixed-case coined names: FooNet, PyTorch, ImageNet, LLaMA, GPT4o."""
-    return bool(re.search(r"[a-z][A-Z]", word)) or bool(re.search(r"[A-Z]{2,}[a-z]", word) and len(word) > 3)
+    return bool(_LOWER_UPPER.search(word)) or bool(len(word) > 3 and _UPPERS_LOWER.search(word))
+
+
+@per_text
+def _coined_in(text: str) -> frozenset:
+    """The coined names of a text (FooNet, PyTorch), in lower case."""
+    if not _COINED_HINT.search(text):
+        return frozenset()
+    return frozenset(w.lower() for w in _CAMEL.findall(text) if _is_coined(w))
+
+
+@per_text
+def _names_in(text: str) -> tuple[tuple[str, str, int, int], ...]:
+    """Every name-like word of a text: (word, lower case, start, end)."""
+    return tuple((m.group(1), m.group(1).lower(), m.start(), m.end()) for m in _CAMEL.finditer(text))
 
 
 @register
@@ -412,18 +446,14 @@ class InconsistentNameCasing(Rule):
         proses = list(ctx.prose_in(("any", "captions", "footnotes", "headings")))
         # Only a word that has a coined spelling somewhere can be reported: find those first (few
         # paragraphs hold one), then look at every occurrence of just those words.
-        coined_low = {w.lower() for p in proses if _COINED_HINT.search(p.text)
-                      for w in _CAMEL.findall(p.text) if _is_coined(w)}
+        coined_low = set().union(*(_coined_in(p.text) for p in proses))
         if not coined_low:
             return
         seen: dict[str, list] = defaultdict(list)  # lower-case form -> every occurrence
         for p in proses:
-            if coined_low.isdisjoint(map(str.lower, _CAMEL.findall(p.text))):
-                continue
-            for m in _CAMEL.finditer(p.text):
-                low = m.group(1).lower()
+            for word, low, a, b in _names_in(p.text):
                 if low in coined_low:
-                    seen[low].append((m.group(1), p, m.start(), m.end()))
+                    seen[low].append((word, p, a, b))
         forms: dict[str, Counter] = defaultdict(Counter)
         where: dict[str, list] = defaultdict(list)
         for low, found in seen.items():
