@@ -279,17 +279,26 @@ def efficiency_claims(doc: Document) -> list[dict]:
     for sent in sentences(doc, CLAIM_ROLES, kinds=("body", "item")):
         if "efficiency_claim" not in sent.tags:
             continue
-        text = _LABEL_KEY.sub(" ", sentence_text(sent))
-        own = is_own_claim(sent, doc)
-        if _NOT_A_CLAIM.search(text) or _FUTURE.search(text) or not own:
-            continue
-        if "⟦cite⟧" in sent.text and not re.search(r"\b(we|our|ours)\b", sent.text, re.I):
-            continue
-        res = claimed_resources(text)
-        if res == [GENERIC] and not (_EFFICIENT_METHOD.search(text) or _EFFICIENT_CONTRIBUTION.search(text)):
-            continue  # "an efficient way to represent variation": no resource, no method
-        out.append({**_ev(doc, sent, "claims " + ", ".join(res)), "resources": res})
+        res = list(_claimed_in(sentence_text(sent), sent.text))
+        if res and is_own_claim(sent, doc):
+            out.append({**_ev(doc, sent, "claims " + ", ".join(res)), "resources": res})
     return out
+
+
+@per_text
+def _claimed_in(text: str, raw: str) -> tuple[str, ...]:
+    """The resources an efficiency-claim sentence (``text`` with its math, ``raw`` with
+    placeholders) claims, or () when it is no claim: a negation, a plan, cited work's, or
+    efficiency with no resource and no method."""
+    text = _LABEL_KEY.sub(" ", text)
+    if _NOT_A_CLAIM.search(text) or _FUTURE.search(text):
+        return ()
+    if "⟦cite⟧" in raw and not re.search(r"\b(we|our|ours)\b", raw, re.I):
+        return ()
+    res = claimed_resources(text)
+    if res == [GENERIC] and not (_EFFICIENT_METHOD.search(text) or _EFFICIENT_CONTRIBUTION.search(text)):
+        return ()  # "an efficient way to represent variation": no resource, no method
+    return tuple(res)
 
 
 @per_text
@@ -319,10 +328,9 @@ def efficiency_measurements(doc: Document) -> dict[str, list[dict]]:
         short = [(t, o) for t, o in table.cells() if t and len(t) < 40 and _DIGIT.search(t)]
         if len(short) < 2:
             continue
-        for name, unit, _context in _MEASURE:
-            cells = [(t, o) for t, o in short if unit.search(t)]
-            if len(cells) >= 2 and len(found[name]) < MAX_ITEMS:
-                found[name].append(_cell(doc, cells[0][0], cells[0][1], f"{name} measured in table cells ({cells[0][0].strip()!r})"))
+        for name, i in _units_in_cells(tuple(t for t, _ in short)):
+            if len(found[name]) < MAX_ITEMS:
+                found[name].append(_cell(doc, short[i][0], short[i][1], f"{name} measured in table cells ({short[i][0].strip()!r})"))
         for head, off, below in _table_columns(table):
             numeric = [c for c, _ in below if c and _DIGIT.search(c)]
             if len(numeric) < 2:
@@ -334,6 +342,18 @@ def efficiency_measurements(doc: Document) -> dict[str, list[dict]]:
                     found[name].append(_cell(doc, head, off, f"{name} measured: a table column headed {head.strip()!r}"))
                     break
     return {r: v for r, v in found.items() if v}
+
+
+@per_text
+def _units_in_cells(texts: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """(resource, index of its first cell) for each way of measuring a resource (``_MEASURE``)
+    whose unit at least two of a table's short numeric cells carry."""
+    out = []
+    for name, unit, _context in _MEASURE:
+        hits = [i for i, t in enumerate(texts) if unit.search(t)]
+        if len(hits) >= 2:
+            out.append((name, hits[0]))
+    return tuple(out)
 
 
 #: what counts as an efficiency measurement for the ``efficiency_measured`` field (a parameter
@@ -517,20 +537,27 @@ def scale_experiments(doc: Document) -> list[dict]:
     for sent in sentences(doc, RESULT_ROLES + ("method",)):
         if len(out) >= MAX_ITEMS:
             break
-        text = sentence_text(sent)
-        if _SCALE_WORDS.search(text):
-            out.append(_ev(doc, sent, "a study across sizes"))
-            continue
-        m = _SWEEP.search(text)
-        if m and m.group(1):
-            nums = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group(1))]
-            if len(nums) >= 3 and nums == sorted(nums) and nums[0] > 0 and nums[-1] >= 4 * nums[0]:
-                out.append(_ev(doc, sent, "a sweep of a size over a range"))
-        elif m and m.group(3):
-            a, b = float(m.group(3).replace(",", "")), float(m.group(5).replace(",", ""))
-            if a > 0 and b >= 4 * a:
-                out.append(_ev(doc, sent, "a sweep of a size over a range"))
+        why = _size_study_in(sentence_text(sent))
+        if why:
+            out.append(_ev(doc, sent, why))
     return out[:MAX_ITEMS]
+
+
+@per_text
+def _size_study_in(text: str) -> str:
+    """Why a sentence reports results across sizes (a scaling study, a sweep over a range), or ""."""
+    if _SCALE_WORDS.search(text):
+        return "a study across sizes"
+    m = _SWEEP.search(text)
+    if m and m.group(1):
+        nums = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", m.group(1))]
+        if len(nums) >= 3 and nums == sorted(nums) and nums[0] > 0 and nums[-1] >= 4 * nums[0]:
+            return "a sweep of a size over a range"
+    elif m and m.group(3):
+        a, b = float(m.group(3).replace(",", "")), float(m.group(5).replace(",", ""))
+        if a > 0 and b >= 4 * a:
+            return "a sweep of a size over a range"
+    return ""
 
 
 _SCALE_WORD = re.compile(r"scal|billion|million|trillion|larger|bigger", re.I)
@@ -786,16 +813,26 @@ def releases(doc: Document) -> list[dict]:
         text = sent.text
         if not _has_any(text, _RELEASE_KEYS):
             continue
-        urls = [p.payload[0] for p in sent.placeholders() if p.kind == "url" and p.payload]
-        code_url = any(_CODE_URL.search(u) for u in urls)
-        if _NOT_RELEASE.search(text):
-            continue
-        if _RELEASE.search(text) and (_OWN_RELEASE.search(text) or code_url or "⟦url⟧" in text or sent.kind == "footnote"
-                                      or re.search(r"\bsupplement|\brepository\b|\bgithub\b", text, re.I)):
-            out.append(_ev(doc, sent, "the authors release code or data"))
-        elif code_url and re.search(r"\b(code|implementation|available|release|released|repository)\b", text, re.I) \
-                and (_OWN_RELEASE.search(text) or sent.kind == "footnote"):
-            out.append(_ev(doc, sent, "a link to the authors' code or data"))
+        urls = tuple(p.payload[0] for p in sent.placeholders() if p.kind == "url" and p.payload)
+        why = _release_in(text, urls, sent.kind == "footnote")
+        if why:
+            out.append(_ev(doc, sent, why))
         if len(out) >= MAX_ITEMS:
             break
     return out
+
+
+@per_text
+def _release_in(text: str, urls: tuple[str, ...], footnote: bool) -> str:
+    """Why a sentence (with the links ``urls``; a footnote: ``footnote``) releases the authors'
+    code or data, or ""."""
+    code_url = any(_CODE_URL.search(u) for u in urls)
+    if _NOT_RELEASE.search(text):
+        return ""
+    if _RELEASE.search(text) and (_OWN_RELEASE.search(text) or code_url or "⟦url⟧" in text or footnote
+                                  or re.search(r"\bsupplement|\brepository\b|\bgithub\b", text, re.I)):
+        return "the authors release code or data"
+    if code_url and re.search(r"\b(code|implementation|available|release|released|repository)\b", text, re.I) \
+            and (_OWN_RELEASE.search(text) or footnote):
+        return "a link to the authors' code or data"
+    return ""

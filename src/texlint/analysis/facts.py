@@ -18,6 +18,7 @@ from typing import Iterable
 from texlint.analysis import evidence
 from texlint.analysis.claim_map import claim_map
 from texlint.latex.model import Document, Sentence
+from texlint.util.memo import per_text
 from texlint.util.recent import Recent, recent
 
 
@@ -101,13 +102,20 @@ def _search(doc: Document, name: str, roles=None, kinds=("body", "item", "captio
                 return ev
     if tables:
         for t in doc.tables:
-            for text, off in t.cells():
-                if text and rx.search(text):
-                    ev.append(evidence.text_place(doc, text, off))
-                    break
+            cells = list(t.cells())
+            i = _first_cell(name, tuple(text for text, _ in cells))
+            if i >= 0:
+                ev.append(evidence.text_place(doc, *cells[i]))
             if len(ev) >= MAX_EVIDENCE:
                 break
     return ev
+
+
+@per_text
+def _first_cell(name: str, texts: tuple[str, ...]) -> int:
+    """The index of the first table cell the fact pattern ``name`` matches, or -1."""
+    rx = _rx(name)
+    return next((i for i, text in enumerate(texts) if text and rx.search(text)), -1)
 
 
 def _tagged(doc: Document, move: str, roles=None, kinds=("body", "item")) -> list[Sentence]:

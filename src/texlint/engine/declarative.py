@@ -69,14 +69,17 @@ class MatchSpec:
         self._compiled: dict[int, tuple] = {}
         self._firsts = _first_words(self.patterns)
 
-    def _may_match(self, span) -> bool:
-        """Whether the patterns can match ``span`` at all: every pattern starts with a required
-        LOWER or LEMMA token, so a sentence holding none of those words is skipped without
-        running the Matcher (a third of a millisecond per sentence)."""
+    def _may_match(self, span, low: str) -> bool:
+        """Whether the patterns can match ``span`` (whose text in lower case is ``low``) at all:
+        every pattern starts with a required LOWER or LEMMA token, so a sentence holding none
+        of those words is skipped without running the Matcher (a third of a millisecond per
+        sentence). A LOWER word is looked for in the text (a token's lower case is part of it)."""
         if self._firsts is None:
             return True
         lowers, lemmas = self._firsts
-        return any(t.lower_ in lowers or t.lemma_ in lemmas for t in span)
+        if any(w in low for w in lowers):
+            return True
+        return bool(lemmas) and any(t.lemma_ in lemmas for t in span)
 
     def empty(self) -> bool:
         return not (self.tokens or self.lemmas or self.patterns or self.moves)
@@ -110,7 +113,10 @@ class MatchSpec:
         unless = PhraseMatcher(nlp.vocab, attr="LEMMA")
         if self.unless:
             unless.add("u", list(nlp.pipe(self.unless)))
-        compiled = (lower, lemma, matcher, exc, exc_lemma, unless)
+        # the first token of each phrase, in lower case: a sentence whose text holds none of them
+        # cannot match (the PhraseMatcher is not run on it)
+        firsts = frozenset(d[0].lower_ for d in nlp.tokenizer.pipe(self.tokens) if len(d))
+        compiled = (lower, lemma, matcher, exc, exc_lemma, unless, firsts)
         self._compiled[key] = compiled
         return compiled
 
@@ -118,14 +124,15 @@ class MatchSpec:
         span = sent.span
         if span is None:
             return []
-        lower, lemma, matcher, exc, exc_lemma, unless = self._compile(nlp)
+        lower, lemma, matcher, exc, exc_lemma, unless, firsts = self._compile(nlp)
         found: list[tuple[int, int]] = []
         base = span.start  # PhraseMatcher gives Doc offsets on a Span, Matcher Span offsets
-        if self.tokens:
+        low = sent.text.lower()  # the span's text (the Doc is made from the prose text)
+        if self.tokens and any(w in low for w in firsts):
             found += [(s - base, e - base) for _, s, e in lower(span)]
         if self.lemmas:
             found += [(s - base, e - base) for _, s, e in lemma(span)]
-        if self.patterns and self._may_match(span):
+        if self.patterns and self._may_match(span, low):
             found += [(s, e) for _, s, e in matcher(span)]
         if self.moves and set(self.moves) & set(sent.tags):
             found.append((0, len(span)))
@@ -300,9 +307,10 @@ class Existence(DeclarativeRule):
         nlp = ctx.nlp
         own_only = bool(self.table.get("own_claims_only", False))
         for sent in self.sentences(ctx):
-            if own_only and not is_own_claim(sent, doc):
+            found = self.spec.find(sent, nlp)
+            if not found or own_only and not is_own_claim(sent, doc):
                 continue
-            for m in self.spec.find(sent, nlp):
+            for m in found:
                 yield ctx.sentence_finding(sent, _fmt(self.message, match=m.text), m.start, m.end)
 
 

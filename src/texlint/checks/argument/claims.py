@@ -57,6 +57,19 @@ _ABSOLUTE = re.compile(
     r"\b(is|are|be) guaranteed to (work|improve|outperform|find|succeed|generali[sz]e)\b|\bwe guarantee\b|"
     r"\b(undoubtedly|unquestionably|indisputably|definitively) (\w+ ){0,2}?" + _OUTCOME + r"\b|"
     r"\b(clearly|conclusively) (prove|proves|proved|demonstrates?|establish\w*) that\b", re.I)
+#: words every match of _FIRST / _ABSOLUTE holds (lower case): a sentence with none is not searched
+_FIRST_KEYS = ("first", "only")
+_ABSOLUTE_KEYS = ("always", "invariably", "never", "completely", "fully", "entirely", "perfectly", "solves", "solved",
+                  "in all", "on all", "across all", "in every", "on every", "across every", "guarantee", "undoubtedly",
+                  "unquestionably", "indisputably", "definitively", "clearly", "conclusively")
+
+
+def _holds_any(text: str, keys: tuple[str, ...]) -> bool:
+    """A cheap substring test before a costly pattern."""
+    low = text.lower()
+    return any(k in low for k in keys)
+
+
 _NOT_ABSOLUTE = re.compile(r"\b(not|n't|no|almost|nearly|near|rarely|hardly|cannot|never|virtually|practically|essentially)\s+(\w+\s+){0,2}"
                            r"(always|perfectly|completely|fully|guaranteed|solv\w*|prove)", re.I)
 _HYPOTHETICAL = re.compile(r"\b(would|if|whether|suppose|imagine|ideally|hypothetical\w*)\b", re.I)
@@ -118,7 +131,7 @@ class UnhedgedFirstClaim(_SentenceRule):
 
     def check(self, doc, ctx):
         for sent in ctx.sentences_in(self.scopes):
-            m = _FIRST.search(sent.text)
+            m = _FIRST.search(sent.text) if _holds_any(sent.text, _FIRST_KEYS) else None
             if not m or not is_own_claim(sent, doc):
                 continue
             prev = neighbours(sent, 1, 0)
@@ -171,7 +184,7 @@ class AbsoluteClaim(_SentenceRule):
         theory = any(c.name == "theorem-env" for c in doc.commands)
         for sent in ctx.sentences_in(self.scopes):
             text = sent.text
-            m = _ABSOLUTE.search(text)
+            m = _ABSOLUTE.search(text) if _holds_any(text, _ABSOLUTE_KEYS) else None
             if not m or not is_own_claim(sent, doc):
                 continue
             if _NOT_ABSOLUTE.search(text) or _HYPOTHETICAL.search(text):
