@@ -102,6 +102,18 @@ CONTEXT_CASES = [
     # "larger" is a limitation when more is wished for, not in "the less data, the larger the margin"
     ("limitation", "conclusion", "Larger studies are needed to confirm that the effect holds.",
      "With less labelled data, the larger is the performance margin between our method and the baselines."),
+    # in the abstract or introduction, a limitation with no claimant is the weakness of prior
+    # methods (a gap); the paper's own is owned ("our approach", "this study")
+    ("limitation", "introduction", "A limitation of our approach is that it needs aligned sentences.",
+     "The first limitation is that candidate generation is NP-hard."),
+    ("gap", "introduction", "The first limitation is that candidate generation is NP-hard.",
+     "A limitation of our approach is that it needs aligned sentences."),
+    ("gap", "abstract", "We point out three limitations of the current approach.",
+     "We point out three limitations of our approach."),
+    # a conclusion's "First, ... Finally, ..." lists findings as often as weaknesses: the order
+    # word alone is no limitation there (it needs a negation or a modal)
+    ("limitation", "conclusion", "Finally, our evaluation could not cover languages other than English.",
+     "Finally, we showed that value profiles are useful for interpretability."),
 ]
 
 

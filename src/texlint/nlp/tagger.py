@@ -420,6 +420,11 @@ _WANTING = frozenset({"need", "needed", "needs", "require", "required", "require
                       "would", "could", "should", "must", "fix", "fixed", "remedy", "remedied", "mitigate", "mitigated",
                       "alleviate", "alleviated", "overcome", "benefit"})
 _SETTING = frozenset({"where", "when", "whenever", "if", "settings", "setting", "regimes", "regime", "cases"})
+#: where a limitation with no claimant is prior work's (the paper's own are owned: "our method ...")
+_FRAMING_FOR_OTHERS = frozenset({"abstract", "introduction"})
+#: the study itself as the subject of a limitation ("the study was small", "this analysis has ...")
+_STUDY_WORDS = frozenset({"study", "studies", "sample", "cohort", "participants", "experiment", "experiments",
+                          "analysis", "analyses", "evaluation", "survey", "findings", "results"})
 _DISCUSSION_ROLES = {"discussion", "conclusion", "limitations", "analysis", "results", None}
 
 
@@ -680,12 +685,21 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
     negative = bool(negators) and not (words & _NEGATIVE_RESULT)
     enumerated = bool(low) and low[0] in L.get("ordinal", frozenset())
     lim = strong_lim or role in _OWN_ROLES
+    if lim and not own and role in _FRAMING_FOR_OTHERS and not set(low) & _STUDY_WORDS:
+        # a limitation in the abstract or introduction with no "we", "our" or "this paper/study":
+        # the weakness of the methods the paper improves on ("the first limitation is that ...",
+        # "hit spectrum approaches are unable to ..."), a gap
+        lim = False
+        tags.add("gap")
     if not lim and role in ("discussion", "conclusion"):
         # a weak cue, or an enumerated item that is negated, hedged or about our own study
-        # interpretations ("X may suggest Y", "these findings indicate") are not weaknesses
+        # interpretations ("X may suggest Y", "these findings indicate") are not weaknesses;
+        # in a conclusion, "First, ... Finally, ..." lists findings and contributions as often
+        # as weaknesses, so the enumeration alone is no limitation there
         interp = "hedge_verb" in h and not own
+        listed = enumerated and (role == "discussion" or negative or bool(modal_hits) and not interp)
         lim = not others_claim and (weak_lim and not (interp and not ("limitation_weak" in h and own))
-                                    or enumerated or bool(modal_hits) and not interp or negative and own)
+                                    or listed or bool(modal_hits) and not interp or negative and own)
     if not lim and role is None:
         lim = weak_lim and (own or enumerated or negative) or enumerated and (negative or bool(modal_hits))
     if not lim and weak_lim and own and role not in ("related_work", "background", "introduction", "abstract"):
