@@ -169,11 +169,21 @@ class _Compiled:
     #: per Matcher pattern, the lemma sets its required tokens need: a sentence meeting none of
     #: them cannot match, so the Matcher (whose wildcards are costly) is not run on it
     needs: list[list[frozenset[str]]] | None = None
+    #: the same patterns one Matcher each, beside what each needs: a sentence runs only those it
+    #: can match (spaCy's Matcher costs time per pattern and token, whether or not it matches)
+    parts: list[tuple[object, list[frozenset[str]]]] = field(default_factory=list)
 
     def matcher_may_match(self, lemmas: set[str]) -> bool:
         if self.needs is None:
             return True
         return any(all(not need.isdisjoint(lemmas) for need in pattern) for pattern in self.needs)
+
+    def matchers_for(self, lemmas: set[str]) -> list:
+        """The Matchers to run on a sentence with these lemmas: the whole Matcher when there is
+        no prefilter (``needs`` is None), else the patterns whose required lemmas all occur."""
+        if self.needs is None:
+            return [self.matcher]
+        return [m for m, need in self.parts if all(not n.isdisjoint(lemmas) for n in need)]
 
 
 def _needs(patterns: list[list[dict]]) -> list[list[frozenset[str]]]:
@@ -220,8 +230,11 @@ class _TupleMatcher:
         self.lengths = sorted(lengths)
 
     def __call__(self, span):
-        lemmas = [t.lemma_ for t in span]
-        n, base, out = len(lemmas), span.start, []
+        return self.match_lemmas([t.lemma_ for t in span], span.start)
+
+    def match_lemmas(self, lemmas: list[str], base: int) -> list[tuple[int, int, int]]:
+        """Matches in a span whose tokens' lemmas are ``lemmas`` and which starts at Doc offset ``base``."""
+        n, out = len(lemmas), []
         for i, lem in enumerate(lemmas):
             if lem not in self.firsts:
                 continue
@@ -244,6 +257,7 @@ def _compile(nlp: "Language") -> _Compiled:
     seq_pm = _TupleMatcher()
     names: dict[int, str] = {}
     all_pats: list[list[dict]] = []
+    parts: list[tuple[object, list[frozenset[str]]]] = []
     for name, group in vocab["groups"].items():
         key = nlp.vocab.strings.add(name)
         names[key] = name
@@ -272,8 +286,12 @@ def _compile(nlp: "Language") -> _Compiled:
         if pats:
             matcher.add(name, pats)
             all_pats.extend(pats)
+            for pat, need in zip(pats, _needs(pats)):
+                part = Matcher(nlp.vocab)
+                part.add(name, [pat])
+                parts.append((part, need))
     sets = {k: frozenset(w.lower() for w in v) for k, v in lists.items()}
-    return _Compiled(lower_pm, lemma_pm, matcher, sets, names, seq_pm, _needs(all_pats))
+    return _Compiled(lower_pm, lemma_pm, matcher, sets, names, seq_pm, _needs(all_pats), parts)
 
 
 def _compiled(nlp: "Language") -> _Compiled:
@@ -313,17 +331,19 @@ class _Hits:
     def __init__(self, span: "Span", c: _Compiled):
         self.by: dict[str, list[tuple[int, int]]] = {}
         base = span.start
-        matchers = (c.lower, c.lemma, c.seq, c.matcher) if c.matcher_may_match({t.lemma_ for t in span}) \
-            else (c.lower, c.lemma, c.seq)
-        for m in matchers:
-            for key, s, e in m(span):
+        lemmas = [t.lemma_ for t in span]
+        # PhraseMatchers on a Span return Doc offsets, Matchers Span offsets: (matches, shift)
+        found = [(c.lower(span), base), (c.lemma(span), base), (c.seq.match_lemmas(lemmas, base), base)]
+        patterns = [hit for m in c.matchers_for(set(lemmas)) for hit in m(span)]
+        if len(patterns) > 1:  # as one Matcher of them all gives them: once each, by end, longest first
+            patterns = sorted(dict.fromkeys(patterns), key=lambda hit: (hit[2], -hit[1]))
+        found.append((patterns, 0))
+        for matches, shift in found:
+            for key, s, e in matches:
                 name = c.names.get(key)
                 if name is None:
                     continue
-                # PhraseMatcher on a Span returns doc offsets; Matcher on a Span returns span offsets
-                if m is not c.matcher:
-                    s, e = s - base, e - base
-                self.by.setdefault(name, []).append((s, e))
+                self.by.setdefault(name, []).append((s - shift, e - shift))
         self.texts = [t.text for t in span]
         self.lowers = [t.lower() for t in self.texts]
         self.n = len(self.lowers)
