@@ -187,8 +187,10 @@ def markdown(runs: list[dict]) -> str:
         lines.append(f"| {r['paper']} | {r['chars'] / 1000:.0f} ({r['files']}) | {med(r['save']):.0f} "
                      f"({min(r['save']):.0f}-{max(r['save']):.0f}) | {med(r['typing']):.0f} | {r['first_s']:.1f} "
                      f"| {r['rss_mb']:.0f} ({r['hwm_mb']:.0f}) |")
-    best = min(med(r["save"]) for r in runs)
-    lines += ["", f"Target: a warm lint under 150 ms (median) → **{'met' if best < 150 else 'not met'}**. "
+    worst = max(med(r["save"]) for r in runs)
+    each = ", ".join(f"{r['paper']} {med(r['save']):.0f} ms" for r in runs)
+    lines += ["", f"Target: a warm lint under 150 ms (median, on every paper measured: {each}) → "
+              f"**{'met' if worst < 150 else 'not met'}**. "
               f"`initialize` is answered after {r0['init_s']:.1f} s (imports); the warm-up (rules, spaCy) runs "
               "right after it, before the first file opens.", "",
               "Where the time goes (server side, median ms over the save edits, `TEXLINT_LSP_PROFILE=1` log; "
@@ -205,10 +207,11 @@ def markdown(runs: list[dict]) -> str:
               "parse, each paragraph's annotation, each passage's moves and each sentence's fact matches, keyed by "
               "text (`app.lint_document.remember_between_lints`), so an edit re-parses only a window of nodes around "
               "it in the edited file (`latex.splice`: the nodes after it are moved, not re-parsed) and re-annotates "
-              "only the edited paragraph; `lint.parse` is then that window plus moving the later nodes plus the "
-              "model build over all files, and every rule still runs over the whole document. What to do next: "
-              "a model build that reuses the unchanged files' and paragraphs' output, and rules that keep "
-              "per-paragraph results."]
+              "only the edited paragraph; the rules' and evidence questions' scans of one sentence's or paragraph's "
+              "text are remembered by text too (`util.memo.per_text`), so they re-read only what changed. "
+              "`lint.parse` is the window, moving the later nodes, and the model build, which walks every node of "
+              "every file again (the largest share left); `lint.rules` is every rule's pass over the document's "
+              "structure. What to do next: a model build that reuses the unchanged files' and paragraphs' output."]
     return "\n".join(lines) + "\n"
 
 
