@@ -114,6 +114,12 @@ CONTEXT_CASES = [
     # word alone is no limitation there (it needs a negation or a modal)
     ("limitation", "conclusion", "Finally, our evaluation could not cover languages other than English.",
      "Finally, we showed that value profiles are useful for interpretability."),
+    # why the problem matters, backed by a citation, is the paper's impact argument; cited work
+    # speaking for itself is not
+    ("impact", "introduction", "Modelling this heterogeneity is important for pluralistic alignment ⟦cite⟧.",
+     "Smith et al. ⟦cite⟧ argue that modelling heterogeneity is important for alignment."),
+    ("impact", "conclusion", "Our work represents a first step toward reasoning with general-purpose code.",
+     "Our first step is to tokenize the input code."),
 ]
 
 

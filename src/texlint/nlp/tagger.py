@@ -517,6 +517,12 @@ def _claimants(h: _Hits, c: _Compiled) -> tuple[bool, bool]:
     return own, others
 
 
+def _others_are_subject(h: _Hits) -> bool:
+    """Cited work speaks in the sentence ("Smith et al. show", "prior work finds", "[3] propose"),
+    rather than being cited in support of what the sentence says."""
+    return "cite_subject" in h or "et al" in h.raw.lower() or bool(h.lowers and h.lowers[0] in ("⟦cite⟧", "["))
+
+
 def _we_act(h: _Hits) -> bool:
     """"we" (or a single author's "I") as the subject of an action verb ("we employed", "I
     evaluate"): the authors did it."""
@@ -770,10 +776,12 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
         tags.add("~impact")  # "as we discuss in Section 4, this has implications for the evaluation": a pointer
     elif _any_unnegated(h, "impact", neg, 2) and not others_claim:
         tags.add("impact")
-    elif framing and not others_claim and any(
+    elif framing and not (others_claim and _others_are_subject(h)) and any(
         not _negated(h, s, neg, 3) and not (e < h.n and low[e] in ("us", "one", "for")) and not (s > 0 and low[s - 1] in ("to", "which"))
         for s, e in h.get("impact_framing")
     ):
+        # why the problem matters, often backed by a citation ("modelling this is important for
+        # alignment [12]"): cited work's own claims ("Smith et al. show X enables Y") do not count
         tags.add("impact")
     elif framing and not others_claim and _any_unnegated(h, "consequence", neg, 2):
         tags.add("impact")  # "applications of this method could include ...", "applies even when ..."
