@@ -13,6 +13,7 @@ from texlint.checks.latex import latex_common as lc
 from texlint.engine.registry import register
 from texlint.engine.rule import Rule
 from texlint.source.lexical import brace_arguments
+from texlint.util.memo import per_text
 
 _PROSE_SCOPES = ("any", "captions", "footnotes", "headings")
 
@@ -168,14 +169,9 @@ class SpaceBeforePunctuation(Rule):
     def check(self, doc, ctx):
         for prose in ctx.prose_in(_PROSE_SCOPES):
             text = prose.text
-            found = [m.start() for m in _SPACE_PUNCT.finditer(text)]
-            for m in _SPACE_PUNCT.finditer(text):
-                sp, p = m.start(), m.start() + 1
-                if sum(1 for x in found if abs(x - sp) <= _TOKENISED_WINDOW) >= 4:
-                    continue  # "He go to school ." : tokenised example text (data), not a typo
+            for sp in _spaces_before_punctuation(text):
+                p = sp + 1
                 punct = text[p]
-                if punct == ":" and p + 2 < len(text) and text[p + 2].isdigit():
-                    continue
                 if lc.source_char(doc, prose.offsets[p]) != punct:
                     continue
                 # only white space in the source between the word and the mark (no dropped macro)
@@ -189,6 +185,22 @@ class SpaceBeforePunctuation(Rule):
                     continue
                 yield ctx.prose_finding(prose, sp, p + 1, f"space before '{punct}'", suggestion=punct,
                                         fix=ctx.fix("Delete the space", ctx.edit(a, b, "")))
+
+
+@per_text
+def _spaces_before_punctuation(text: str) -> tuple[int, ...]:
+    """Where a space before a punctuation mark starts, judged on the text alone: not in
+    tokenised example text ("He go to school ." among several such), not a ratio ("1 : 2")."""
+    found = [m.start() for m in _SPACE_PUNCT.finditer(text)]
+    out = []
+    for sp in found:
+        p = sp + 1
+        if sum(1 for x in found if abs(x - sp) <= _TOKENISED_WINDOW) >= 4:
+            continue  # "He go to school ." : tokenised example text (data), not a typo
+        if text[p] == ":" and p + 2 < len(text) and text[p + 2].isdigit():
+            continue
+        out.append(sp)
+    return tuple(out)
 
 
 def _clip(note: str, width: int = 80) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from types import MappingProxyType
 
 from texlint.checks.latex import latex_common as lc
 from texlint.engine.registry import register
@@ -191,6 +192,26 @@ _REPEAT_OK = {"that", "had", "is", "do", "so", "very", "no", "yes", "bye", "ha",
               "can", "blah", "mm", "bora", "tom", "ping", "pong", "dum", "boo", "chop", "knock", "hip", "tut"}
 
 
+@per_text
+def _repeats(text: str) -> tuple[tuple[int, int, int, int, str, str], ...]:
+    """Each word repeated in a text, judged on the text alone (not a "that that", a variable
+    "x x", a hyphenated "bye bye-", a quoted example): (start, end of the first, start, end of
+    the second, the first, the second)."""
+    out = []
+    for m in _REPEAT.finditer(text):
+        w, w2 = m.group(1), m.group(2)
+        if w.lower() in _REPEAT_OK or w != w2 and not (w.istitle() and w2.islower()):
+            continue
+        if len(w) == 1 and w not in ("a", "A"):
+            continue  # variables: "x x"
+        if text[m.end():m.end() + 1] == "-":
+            continue
+        if _quoted(text, m.start(1)):
+            continue  # quoted examples repeat words on purpose
+        out.append((m.start(1), m.end(1), m.start(2), m.end(2), w, w2))
+    return tuple(out)
+
+
 def _quoted(text: str, i: int) -> bool:
     """Inside a “quotation” (``...'' in the source) that opened before ``i`` in the paragraph."""
     before = text[:i]
@@ -223,28 +244,20 @@ class RepeatedWord(Rule):
 
     def check(self, doc, ctx):
         for prose in ctx.prose_in(("any", "captions", "footnotes", "headings")):
-            text = prose.text
-            for m in _REPEAT.finditer(text):
-                w = m.group(1)
-                if w.lower() in _REPEAT_OK or w != m.group(2) and not (w.istitle() and m.group(2).islower()):
-                    continue
-                if len(w) == 1 and w not in ("a", "A"):
-                    continue  # variables: "x x"
-                if text[m.end():m.end() + 1] == "-":
-                    continue
-                if prose.in_code(m.start(1)) or _quoted(text, m.start(1)):
-                    continue  # code (\\texttt{np np}) and quoted examples repeat words on purpose
+            for a1, b1, a2, b2, w, w2 in _repeats(prose.text):
+                if prose.in_code(a1):
+                    continue  # code (\\texttt{np np}) repeats words on purpose
                 # both words typed in the source with only white space between (no dropped macro)
                 offs = prose.offsets
-                if lc.source_char(doc, offs[m.start(1)]) != w[0] or lc.source_char(doc, offs[m.start(2)]) != m.group(2)[0]:
+                if lc.source_char(doc, offs[a1]) != w[0] or lc.source_char(doc, offs[a2]) != w2[0]:
                     continue
-                if not lc.gap_is_space(doc, offs[m.end(1) - 1] + 1, offs[m.start(2)]):
+                if not lc.gap_is_space(doc, offs[b1 - 1] + 1, offs[a2]):
                     continue
-                second = ctx.prose_edit(prose, m.start(2), m.end(2), "")
-                gap = ctx.edit(offs[m.end(1) - 1] + 1, offs[m.start(2)], "")
-                yield ctx.prose_finding(prose, m.start(1), m.end(2), f"'{w}' is repeated", suggestion=w,
-                                        fix=ctx.fix(f"Delete the second '{m.group(2)}'", gap, second, safe=False)
-                                        if w == m.group(2) else None)
+                second = ctx.prose_edit(prose, a2, b2, "")
+                gap = ctx.edit(offs[b1 - 1] + 1, offs[a2], "")
+                yield ctx.prose_finding(prose, a1, b2, f"'{w}' is repeated", suggestion=w,
+                                        fix=ctx.fix(f"Delete the second '{w2}'", gap, second, safe=False)
+                                        if w == w2 else None)
 
 
 # -- acronyms ---------------------------------------------------------------------------------------
@@ -357,24 +370,48 @@ class AcronymBeforeDefinition(Rule):
                 continue  # the abstract is read on its own
             first_def.setdefault(d[0], d)
         for acr, (_, dprose, dstart, _, _) in first_def.items():
-            rx = re.compile(r"(?<![\w-])" + re.escape(acr) + r"s?(?![\w-])")
+            rx = None if _WORD.fullmatch(acr) else re.compile(r"(?<![\w-])" + re.escape(acr) + r"s?(?![\w-])")
             for p in body:
                 limit = dstart if p is dprose else None
                 hit = None
-                for m in rx.finditer(p.text[:limit] if limit is not None else p.text):
-                    if p.text[max(0, m.start() - 1):m.start()] == "(":
+                for a, b in _uses(p.text, acr, rx, limit):
+                    if p.text[max(0, a - 1):a] == "(":
                         continue
-                    if p is dprose and dstart - m.end() < 150 and not re.search(r"[.!?]\s", p.text[m.end():dstart]):
+                    if p is dprose and dstart - b < 150 and not re.search(r"[.!?]\s", p.text[b:dstart]):
                         continue  # inside the long form it defines: "AAAI Conference on ... (AAAI)"
-                    hit = m
+                    hit = (a, b)
                     break
                 if hit is not None:
                     loc = doc.prose_location(dprose, dstart, dstart + len(acr))
-                    yield ctx.prose_finding(p, hit.start(), hit.end(),
+                    yield ctx.prose_finding(p, hit[0], hit[1],
                                             f"'{acr}' is used before it is defined (at {loc.file}:{loc.line})")
                     break
                 if p is dprose:
                     break
+
+
+_WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"(?<![\w-])\w+(?![\w-])")
+
+
+@per_text
+def _token_starts(text: str) -> MappingProxyType:
+    """Where each whole word of a text (not part of a hyphenated or longer word) starts."""
+    starts: dict[str, list[int]] = {}
+    for m in _TOKEN.finditer(text):
+        starts.setdefault(m.group(0), []).append(m.start())
+    return MappingProxyType({k: tuple(v) for k, v in starts.items()})
+
+
+def _uses(text: str, acr: str, rx, limit: int | None) -> list[tuple[int, int]]:
+    """The uses of an acronym (or its plural) in a text before ``limit``, in order: from the
+    text's word index for a plain word (one pass per paragraph, whatever the number of
+    acronyms), else by its pattern."""
+    if rx is not None:
+        return [m.span() for m in rx.finditer(text[:limit] if limit is not None else text)]
+    index = _token_starts(text)
+    spans = sorted([(a, a + len(acr)) for a in index.get(acr, ())] + [(a, a + len(acr) + 1) for a in index.get(acr + "s", ())])
+    return [(a, b) for a, b in spans if limit is None or b <= limit]
 
 
 @register
