@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from array import array
+from functools import lru_cache
 from pathlib import Path
 
 from pylatexenc.latexwalker import (
@@ -109,6 +110,20 @@ _CHECKLIST_TEMPLATE = ("Question:", "Guidelines:")
 _CAPTION_ARG = {"caption": -1, "captionof": -1, "subcaption": -1, "captionbox": 1, "subcaptionbox": 2}
 _THEOREM_ENVS = {"theorem", "lemma", "proposition", "corollary", "definition", "assumption", "claim",
                  "conjecture", "remark", "example", "observation", "hypothesis", "fact", "problem", "proof"}
+
+
+@lru_cache(maxsize=64)
+def _without_verbatim(text: str, verbatim: frozenset) -> str:
+    """A file's text with ``\\iffalse`` blocks and verbatim bodies blanked (the include scan's view;
+    the last files' are kept: a language server asks again for every unchanged file)."""
+    return mask_verbatim(mask_iffalse(text), verbatim)
+
+
+@lru_cache(maxsize=64)
+def _parser_input(text: str, verbatim: frozenset) -> str:
+    """What the parser reads of a file: ``_without_verbatim`` plus definition bodies and empty
+    table math blanked (same length, same offsets)."""
+    return mask_empty_math_in_tables(mask_definition_bodies(_without_verbatim(text, verbatim)))
 
 
 class _Buffer:
@@ -238,7 +253,7 @@ class Builder:
         todo = [root]
         while todo and len(out) < 500:
             f = todo.pop()
-            code = mask_verbatim(mask_iffalse(f.parse_text), specs.VERBATIM_ENVS)
+            code = _without_verbatim(f.parse_text, frozenset(specs.VERBATIM_ENVS))
             for inc in include_commands(mask_comments(code)):
                 name = inc.name
                 path = self.project.resolve(name, [self.project.root_path.parent, f.path.parent])
@@ -262,7 +277,7 @@ class Builder:
         self.stack.append(real)
         prev, prev_skip = self.file, self.skip_until
         self.file, self.skip_until = sf, -1  # skip positions belong to one file
-        text = mask_empty_math_in_tables(mask_definition_bodies(mask_verbatim(mask_iffalse(sf.parse_text), self.verbatim)))
+        text = _parser_input(sf.parse_text, frozenset(self.verbatim))
         nodes, problems = parse_text(text, self.db, real)
         for p in problems:
             self.project.problems.append(Problem(ProblemKind.PARSE, p.message, sf, p.offset, 1))
