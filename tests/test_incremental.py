@@ -96,3 +96,25 @@ def test_recent_forgets_the_least_recently_used_first():
     memo.put("c", 3)
     assert memo.get("b") is None and memo.get("a") == 1 and memo.get("c") == 3 and len(memo) == 2
     assert recent(0) is None
+
+
+def test_a_long_session_keeps_no_old_document_alive(tmp_path, remembering):
+    """What is remembered between lints holds texts and their scans, never a document model:
+    after an edit the previous lint's model is freed (a per-document table of the rules once
+    kept the last nine models alive, hundreds of MB on a thesis)."""
+    import gc
+    import weakref
+
+    proj = tmp_path / "example"
+    shutil.copytree(EXAMPLE, proj)
+    main = proj / "main.tex"
+    reg = {}
+    text = main.read_text(encoding="utf-8")
+    first = lint_root(main, Options(), reg)
+    old = weakref.ref(first.doc)
+    del first
+    for k in range(3):
+        with overlay({main: text.replace("\\end{document}", f"Edit {k}.\n\\end{{document}}")}):
+            lint_root(main, Options(), reg)
+    gc.collect()
+    assert old() is None

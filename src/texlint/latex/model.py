@@ -263,6 +263,9 @@ class Document:
     claims: list[dict] = field(default_factory=list)  # typed framing claims with support (``analysis.claim_map``)
     abstract_numbers: list[dict] = field(default_factory=list)  # numbers the abstract quotes
     method_names: set[str] | None = None  # the method's own names (None: not computed yet)
+    #: what rules compute once per document and share (``checks.latex.latex_common.memo``): it
+    #: lives and dies with the document (a table beside it kept old documents alive in the server)
+    scratch: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # -- locations -------------------------------------------------------------------------
     @property

@@ -15,20 +15,10 @@ from typing import Iterator
 from texlint.source import lexical
 from texlint.source.project import ProblemKind
 
-_CACHE: dict[int, tuple[object, dict]] = {}
-
 
 def memo(doc) -> dict:
-    """A per-document scratch dict (kept for the few most recent documents)."""
-    key = id(doc)
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0] is doc:
-        return hit[1]
-    if len(_CACHE) > 8:
-        _CACHE.clear()
-    store: dict = {}
-    _CACHE[key] = (doc, store)
-    return store
+    """A per-document scratch dict, kept on the document (so it goes when the document goes)."""
+    return doc.scratch
 
 
 def source_texts(doc) -> list[tuple[object, str]]:
