@@ -48,3 +48,24 @@ def test_functions_decorated_after_remembering_started_remember_too():
         assert calls == ["x"]
     finally:
         remember_texts(0)
+
+
+def test_what_the_last_two_lints_did_not_use_is_forgotten():
+    from texlint.util.recent import Recent
+
+    memory = Recent(100)
+    memory.start_lint()
+    memory.put("old paragraph", 1)
+    memory.put("kept paragraph", 2)
+    memory.start_lint()  # the next lint uses only "kept paragraph"
+    assert memory.get("kept paragraph") == 2
+    memory.put("edited paragraph", 3)
+    memory.start_lint()  # the first lint used "old paragraph": still kept
+    assert memory.get("kept paragraph") == 2 and memory.get("edited paragraph") == 3
+    memory.start_lint()  # neither of the last two lints used it
+    assert memory.get("old paragraph") is None
+    assert memory.get("kept paragraph") == 2 and memory.get("edited paragraph") == 3
+    assert len(memory) == 2
+    for i in range(150):  # the size bound still holds within one lint
+        memory.put(i, i)
+    assert len(memory) == 100 and memory.get(149) == 149 and memory.get(0) is None

@@ -29,6 +29,7 @@ from texlint.nlp.annotate import annotate
 from texlint.nlp.pipeline import remember_docs
 from texlint.util.memo import remember_texts
 from texlint.util.paths import display_path
+from texlint.util.recent import new_lint
 from texlint.util.timing import Timer
 
 
@@ -62,6 +63,7 @@ def describe_settings(root: Path, opts: Options) -> str:
 def lint_root(root: Path, opts: Options, registry_cache: dict | None = None) -> DocResult:
     """Lint one root document in this process: every finding (in display paths, before the
     report filter of ``app.result.shown``), the summary, the rule docs and the sources."""
+    new_lint()  # what is remembered between lints (the language server) and was not used lately goes
     cfg = effective_config(root, opts)
     registry = _registry(cfg, registry_cache)
     validate_ids(cfg, registry)

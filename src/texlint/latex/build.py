@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 from array import array
-from functools import lru_cache
 from pathlib import Path
 
 from pylatexenc.latexwalker import (
@@ -58,6 +57,7 @@ from texlint.source.lexical import (
     strip_comments,
 )
 from texlint.source.project import Problem, ProblemKind, Project
+from texlint.util.memo import per_text
 from texlint.util.paths import is_within
 
 _PAR_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -112,14 +112,14 @@ _THEOREM_ENVS = {"theorem", "lemma", "proposition", "corollary", "definition", "
                  "conjecture", "remark", "example", "observation", "hypothesis", "fact", "problem", "proof"}
 
 
-@lru_cache(maxsize=64)
+@per_text
 def _without_verbatim(text: str, verbatim: frozenset) -> str:
     """A file's text with ``\\iffalse`` blocks and verbatim bodies blanked (the include scan's view;
-    the last files' are kept: a language server asks again for every unchanged file)."""
+    remembered by text in the language server, which asks again for every unchanged file)."""
     return mask_verbatim(mask_iffalse(text), verbatim)
 
 
-@lru_cache(maxsize=64)
+@per_text
 def _parser_input(text: str, verbatim: frozenset) -> str:
     """What the parser reads of a file: ``_without_verbatim`` plus definition bodies and empty
     table math blanked (same length, same offsets)."""

@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator
+
+from texlint.util.memo import per_text
 
 #: A ``%`` comment to the end of the line (an escaped ``\\%`` is a percent sign).
 COMMENT = re.compile(r"(?<!\\)%[^\n]*")
@@ -28,10 +29,11 @@ INCLUDE_COMMAND = re.compile(
 FOLDER_AND_FILE = ("import", "subimport", "inputfrom", "subinputfrom")
 
 
-@lru_cache(maxsize=32)
+@per_text
 def mask_comments(text: str) -> str:
-    """Comments blanked with spaces, so every offset stays valid (the last few files' results are
-    kept: the include scan, the macro table and the theorem scan each ask for a file's)."""
+    """Comments blanked with spaces, so every offset stays valid (remembered by text in the
+    language server: the include scan, the macro table and the theorem scan each ask for every
+    file's, at every lint)."""
     if "%" not in text:
         return text
     return COMMENT.sub(lambda m: " " * len(m.group(0)), text)
