@@ -120,6 +120,9 @@ CONTEXT_CASES = [
      "Smith et al. ⟦cite⟧ argue that modelling heterogeneity is important for alignment."),
     ("impact", "conclusion", "Our work represents a first step toward reasoning with general-purpose code.",
      "Our first step is to tokenize the input code."),
+    # the method tied to what motivates it, in link words of its own
+    ("method_link", "introduction", "Taking this fact into account, we propose a search that prunes candidates early.",
+     "We take the search cost into account in Section 5."),
 ]
 
 
