@@ -55,8 +55,11 @@ _TERMINATORS = {".", "!", "?", "…"}
 _CLOSERS = {")", "]", "”", "’", "'", '"', "»"}
 
 
-def _add_placeholder_tokenization(nlp: "Language") -> None:
-    """Keep ``⟦cite⟧``-style placeholders as single tokens wherever they stand."""
+def _placeholder_tokenizer_settings(nlp: "Language") -> dict:
+    """Tokenizer settings that keep ``⟦cite⟧``-style placeholders as single tokens wherever
+    they stand, and texlint's abbreviations ("Fig.", "e.g.") whole: the language's own
+    prefixes, suffixes, infixes and special cases with ours added in front."""
+    from spacy.attrs import ORTH
     from spacy.util import (
         compile_infix_regex,
         compile_prefix_regex,
@@ -68,19 +71,52 @@ def _add_placeholder_tokenization(nlp: "Language") -> None:
     prefixes = [ph] + [p for p in defaults.prefixes if p not in ("⟦", "⟧")]
     suffixes = [ph] + list(defaults.suffixes)
     infixes = [ph] + list(defaults.infixes)
-    from spacy.attrs import ORTH
+    rules = dict(nlp.tokenizer.rules or {}) if hasattr(nlp, "tokenizer") else dict(defaults.tokenizer_exceptions)
+    rules.update({abbr: [{ORTH: abbr}] for abbr in ABBREVIATIONS})
+    return {"rules": rules, "prefix_search": compile_prefix_regex(prefixes).search,
+            "suffix_search": compile_suffix_regex(suffixes).search,
+            "infix_finditer": compile_infix_regex(infixes).finditer}
+
+
+def _texlint_tokenizer(nlp: "Language"):
+    """The blank pipeline's tokenizer, built once with texlint's settings. spaCy's own would be
+    built first and then replaced: loading its ~1,300 special cases and compiling its affix
+    expressions twice cost about 0.2 s of every start."""
+    from spacy.tokenizer import Tokenizer
+
+    tok = Tokenizer(nlp.vocab, token_match=nlp.Defaults.token_match, url_match=nlp.Defaults.url_match,
+                    **_placeholder_tokenizer_settings(nlp))
+    _OWN_TOKENIZERS.append(tok)
+    return tok
+
+
+#: the tokenizers :func:`_texlint_tokenizer` built (kept, so an id is never reused)
+_OWN_TOKENIZERS: list = []
+
+
+def has_texlint_tokenizer(nlp: "Language") -> bool:
+    """Whether ``nlp`` tokenizes as texlint's blank pipeline does (what a table of tokenized cue
+    phrases, built once, may stand for)."""
+    return any(nlp.tokenizer is tok for tok in _OWN_TOKENIZERS)
+
+
+def tokenizer_signature() -> str:
+    """What decides how the blank pipeline tokenizes: spaCy's version and texlint's settings."""
+    from spacy.about import __version__
+
+    return "\n".join([__version__, PLACEHOLDER_RE.pattern, *ABBREVIATIONS])
+
+
+def _add_placeholder_tokenization(nlp: "Language") -> None:
+    """Give a loaded (trained) pipeline texlint's tokenizer settings, keeping its own matchers."""
     from spacy.tokenizer import Tokenizer
 
     tok = nlp.tokenizer
-    rules = dict(tok.rules or {})
-    rules.update({abbr: [{ORTH: abbr}] for abbr in ABBREVIATIONS})
     # One tokenizer built with everything at once: setting prefix_search, suffix_search,
     # infix_finditer and each special case one by one reloads all ~1,300 special cases every
     # time (half a second of every start).
-    nlp.tokenizer = Tokenizer(nlp.vocab, rules=rules, prefix_search=compile_prefix_regex(prefixes).search,
-                              suffix_search=compile_suffix_regex(suffixes).search,
-                              infix_finditer=compile_infix_regex(infixes).finditer, token_match=tok.token_match,
-                              url_match=tok.url_match, faster_heuristics=tok.faster_heuristics)
+    nlp.tokenizer = Tokenizer(nlp.vocab, token_match=tok.token_match, url_match=tok.url_match,
+                              faster_heuristics=tok.faster_heuristics, **_placeholder_tokenizer_settings(nlp))
 
 
 def _is_placeholder(text: str) -> bool:
@@ -147,12 +183,21 @@ def set_lemmas(doc: "Doc") -> "Doc":
     return doc
 
 
+#: the registered name of :func:`_texlint_tokenizer` (spaCy builds a blank pipeline's tokenizer
+#: from its config)
+TOKENIZER = "texlint.tokenizer.v1"
+
+
 def _register_components() -> None:
     from spacy.language import Language
 
     if "texlint_sentences" not in Language.factories:
         Language.component("texlint_sentences")(split_sentences)
         Language.component("texlint_lemmas")(set_lemmas)
+    from spacy.util import registry
+
+    if TOKENIZER not in registry.tokenizers:
+        registry.tokenizers.register(TOKENIZER, func=lambda: _texlint_tokenizer)
 
 
 def get_nlp(model: str | None = None) -> "Language":
@@ -184,9 +229,9 @@ def _build(model: str | None) -> "Language":
                 nlp.remove_pipe(name)
         if "parser" in nlp.pipe_names:
             nlp.disable_pipe("parser")
+        _add_placeholder_tokenization(nlp)
     else:
-        nlp = spacy.blank("en")
-    _add_placeholder_tokenization(nlp)
+        nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     if not model:
         nlp.add_pipe("texlint_lemmas")
     nlp.add_pipe("texlint_sentences")

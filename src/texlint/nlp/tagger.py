@@ -25,15 +25,17 @@ import json
 import re
 import sys
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from texlint.latex.roles import role_from_title
+from texlint.nlp import cue_table
 from texlint.nlp.first_person import first_person_singular
 from texlint.nlp.lemmas import lemma_key
-from texlint.nlp.pipeline import get_nlp, pipeline_of
+from texlint.nlp.pipeline import get_nlp, has_texlint_tokenizer, pipeline_of
 from texlint.util.timing import gc_paused
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -49,6 +51,13 @@ MOVES: tuple[str, ...] = (
 _LOCK = threading.Lock()
 _COMPILED: dict[int, "_Compiled"] = {}
 _VOCAB: dict | None = None
+#: cue phrase -> its tokens, from the compiled vocabulary (phrases not in it split at spaces);
+#: None when the compiled file did not fit
+_SHIPPED_TOKENS: dict[str, list[str]] | None = None
+#: the token table ``_split_words`` reads, for the pipeline being compiled (None: tokenize)
+_TOKENS: dict[str, list[str]] | None = None
+#: while :func:`recording_tokens` runs: every phrase tokenized, with its tokens
+_RECORD: dict[str, list[str]] | None = None
 
 
 class VocabError(ValueError):
@@ -60,29 +69,63 @@ def vocab_path() -> Path:
     return Path(str(resources.files("texlint.nlp").joinpath("vocab", "moves.toml")))
 
 
-def load_vocab(path: Path | None = None) -> dict:
-    global _VOCAB
-    if path is None and _VOCAB is not None:
-        return _VOCAB
+def parse_vocab(raw: bytes, where: Path) -> dict:
+    """The vocabulary of a ``moves.toml`` file's bytes."""
     try:
         import tomllib
     except ModuleNotFoundError:  # pragma: no cover - Python < 3.11
         import tomli as tomllib
-    p = path or vocab_path()
-    with open(p, "rb") as fh:
-        data = tomllib.load(fh)
+    data = tomllib.loads(raw.decode("utf-8"))
     if "groups" not in data:
-        raise VocabError(f"{p}: no [groups] table")
-    if path is None:
-        _VOCAB = data
+        raise VocabError(f"{where}: no [groups] table")
     return data
+
+
+def load_vocab(path: Path | None = None) -> dict:
+    """The move vocabulary: the shipped one (precompiled, see :mod:`texlint.nlp.cue_table`,
+    when the compiled file fits it) or the file at ``path``."""
+    global _VOCAB, _SHIPPED_TOKENS
+    if path is None and _VOCAB is not None:
+        return _VOCAB
+    p = path or vocab_path()
+    raw = p.read_bytes()
+    if path is not None:
+        return parse_vocab(raw, p)
+    compiled = cue_table.load(p, raw)
+    if compiled is not None:
+        _VOCAB, _SHIPPED_TOKENS = compiled["vocab"], compiled["tokens"]
+    else:
+        _VOCAB, _SHIPPED_TOKENS = parse_vocab(raw, p), None
+    return _VOCAB
 
 
 # ------------------------------------------------------------------------------ compiling
 
 
 def _split_words(nlp: "Language", text: str) -> list[str]:
-    return [t.text for t in nlp.make_doc(text)]
+    """The tokens ``nlp``'s tokenizer makes of a cue phrase: from the compiled vocabulary's
+    table when it fits this pipeline (see :func:`compile_vocab`), else tokenized now."""
+    table = _TOKENS
+    if table is not None:
+        words = table.get(text)
+        return text.split() if words is None else list(words)
+    words = [t.text for t in nlp.make_doc(text)]
+    if _RECORD is not None:
+        _RECORD[text] = words
+    return words
+
+
+@contextmanager
+def recording_tokens():
+    """While compiling, tokenize every cue phrase and collect phrase -> tokens (how
+    :mod:`texlint.nlp.build_cue_table` builds the table of :mod:`texlint.nlp.cue_table`)."""
+    global _RECORD
+    with _LOCK:
+        _RECORD = {}
+        try:
+            yield _RECORD
+        finally:
+            _RECORD = None
 
 
 # A parsed ``seq`` item: ("alt", [key tuples], optional) | ("any", max_count) | ("num", optional)
@@ -205,11 +248,12 @@ def _needs(patterns: list[list[dict]]) -> list[list[frozenset[str]]]:
 
 
 class _TupleMatcher:
-    """Exact lemma-key sequences (the expanded ``seq`` entries): a dict lookup per position.
+    """Exact token sequences (lowercased words, or lemma keys): a dict lookup per position.
 
-    Building tens of thousands of spaCy Docs for a PhraseMatcher cost seconds at every start;
-    a set of tuples costs nothing to build and matches as fast. Returns Doc offsets, like
-    PhraseMatcher does on a Span."""
+    It does what a spaCy PhraseMatcher on ``LOWER`` or ``LEMMA`` does (every occurrence of every
+    phrase, by start and then length), but building one needs no Doc per phrase: the ~50,000
+    phrases of the cue vocabulary cost a dict of tuples, where PhraseMatchers cost a spaCy Doc
+    and new lexemes each at every start. Returns Doc offsets, like PhraseMatcher on a Span."""
 
     def __init__(self) -> None:
         self.table: dict[tuple[str, ...], list[int]] = {}
@@ -217,42 +261,55 @@ class _TupleMatcher:
         self.lengths: list[int] = []
 
     def add(self, key: int, phrases) -> None:
-        lengths = set(self.lengths)
+        """Add tuples of keys (an empty one is ignored) as matches of ``key``."""
+        table, firsts, lengths = self.table, self.firsts, set(self.lengths)
         for ph in phrases:
-            ph = tuple(ph)
             if not ph:
                 continue
-            keys = self.table.setdefault(ph, [])
-            if key not in keys:
+            keys = table.get(ph)
+            if keys is None:
+                table[ph] = [key]
+                firsts.add(ph[0])
+                lengths.add(len(ph))
+            elif key not in keys:
                 keys.append(key)
-            self.firsts.add(ph[0])
-            lengths.add(len(ph))
         self.lengths = sorted(lengths)
 
-    def __call__(self, span):
-        return self.match_lemmas([t.lemma_ for t in span], span.start)
-
-    def match_lemmas(self, lemmas: list[str], base: int) -> list[tuple[int, int, int]]:
-        """Matches in a span whose tokens' lemmas are ``lemmas`` and which starts at Doc offset ``base``."""
-        n, out = len(lemmas), []
-        for i, lem in enumerate(lemmas):
-            if lem not in self.firsts:
+    def match(self, words: list[str], base: int) -> list[tuple[int, int, int]]:
+        """Matches in a span whose tokens' keys (lowercased texts, or lemmas) are ``words`` and
+        which starts at Doc offset ``base``."""
+        n, out = len(words), []
+        firsts, lengths, table = self.firsts, self.lengths, self.table
+        for i, w in enumerate(words):
+            if w not in firsts:
                 continue
-            for ln in self.lengths:
+            for ln in lengths:
                 if i + ln > n:
                     break
-                for key in self.table.get(tuple(lemmas[i:i + ln]), ()):
+                for key in table.get(tuple(words[i:i + ln]), ()):
                     out.append((key, base + i, base + i + ln))
         return out
 
 
 def _compile(nlp: "Language") -> _Compiled:
-    from spacy.matcher import Matcher, PhraseMatcher
-
+    """The shipped vocabulary compiled for ``nlp``: with the precompiled token table when the
+    pipeline tokenizes as the one that built it."""
+    global _TOKENS
     vocab = load_vocab()
+    _TOKENS = _SHIPPED_TOKENS if has_texlint_tokenizer(nlp) else None
+    try:
+        return compile_vocab(nlp, vocab)
+    finally:
+        _TOKENS = None
+
+
+def compile_vocab(nlp: "Language", vocab: dict) -> _Compiled:
+    """Phrase tables and Matchers for every group of ``vocab``."""
+    from spacy.matcher import Matcher
+
     lists = {k: list(v) for k, v in vocab.get("lists", {}).items()}
-    lower_pm = PhraseMatcher(nlp.vocab, attr="LOWER")
-    lemma_pm = PhraseMatcher(nlp.vocab, attr="LEMMA")
+    lower_pm = _TupleMatcher()
+    lemma_pm = _TupleMatcher()
     matcher = Matcher(nlp.vocab)
     seq_pm = _TupleMatcher()
     names: dict[int, str] = {}
@@ -262,17 +319,9 @@ def _compile(nlp: "Language") -> _Compiled:
         key = nlp.vocab.strings.add(name)
         names[key] = name
         if group.get("lower"):
-            docs = [nlp.make_doc(p) for p in dict.fromkeys(group["lower"])]
-            lower_pm.add(name, [d for d in docs if len(d)])
+            lower_pm.add(key, [tuple(w.lower() for w in _split_words(nlp, p)) for p in dict.fromkeys(group["lower"])])
         if group.get("lemma"):
-            docs = []
-            for p in dict.fromkeys(group["lemma"]):
-                d = nlp.make_doc(p)
-                for t in d:
-                    t.lemma_ = lemma_key(t.text)
-                if len(d):
-                    docs.append(d)
-            lemma_pm.add(name, docs)
+            lemma_pm.add(key, [tuple(lemma_key(w) for w in _split_words(nlp, p)) for p in dict.fromkeys(group["lemma"])])
         pats: list[list[dict]] = []
         phrases: list[tuple[str, ...]] = []
         for i, entry in enumerate(group.get("seq", [])):
@@ -313,11 +362,11 @@ _KEEP: list = []
 
 def reset_cache() -> None:
     """Forget compiled matchers and the loaded vocabulary (tests, vocabulary edits)."""
-    global _VOCAB
+    global _VOCAB, _SHIPPED_TOKENS
     with _LOCK:
         _COMPILED.clear()
         _KEEP.clear()
-        _VOCAB = None
+        _VOCAB = _SHIPPED_TOKENS = None
 
 
 # ------------------------------------------------------------------------------ context
@@ -332,8 +381,11 @@ class _Hits:
         self.by: dict[str, list[tuple[int, int]]] = {}
         base = span.start
         lemmas = [t.lemma_ for t in span]
-        # PhraseMatchers on a Span return Doc offsets, Matchers Span offsets: (matches, shift)
-        found = [(c.lower(span), base), (c.lemma(span), base), (c.seq.match_lemmas(lemmas, base), base)]
+        self.texts = [t.text for t in span]
+        self.lowers = [t.lower() for t in self.texts]
+        # phrase tables give Doc offsets, Matchers Span offsets: (matches, shift)
+        found = [(c.lower.match(self.lowers, base), base), (c.lemma.match(lemmas, base), base),
+                 (c.seq.match(lemmas, base), base)]
         patterns = [hit for m in c.matchers_for(set(lemmas)) for hit in m(span)]
         if len(patterns) > 1:  # as one Matcher of them all gives them: once each, by end, longest first
             patterns = sorted(dict.fromkeys(patterns), key=lambda hit: (hit[2], -hit[1]))
@@ -344,8 +396,6 @@ class _Hits:
                 if name is None:
                     continue
                 self.by.setdefault(name, []).append((s - shift, e - shift))
-        self.texts = [t.text for t in span]
-        self.lowers = [t.lower() for t in self.texts]
         self.n = len(self.lowers)
         self.raw = span.text
 
