@@ -47,7 +47,7 @@ def test_table_holds_the_phrases_that_do_not_split_at_spaces():
 
 
 def _tables(c):
-    return c.lower.table, c.lemma.table, c.seq.table, [repr(p) for _m, p in c.parts]
+    return c.lower.table, c.lemma.table, [repr(p) for _m, p in c.parts], c.by_lemma, c.unconditional
 
 
 def test_compiled_with_the_table_equals_compiled_by_tokenizing(fresh_tagger):

@@ -15,28 +15,29 @@ import re
 from texlint.analysis.claimant import is_own_claim
 from texlint.analysis.evidence import place
 from texlint.latex.model import Document, Sentence
+from texlint.util import prefilter
 
 FRAMING = ("abstract", "introduction", "conclusion")
 _TYPES = (("performance", ("sota", "comparison")), ("efficiency", ("efficiency_claim",)), ("scale", ("scale_claim",)),
           ("novelty", ("novelty",)), ("causal", ("strong_claim",)), ("significance", ("significance",)))
-_TABLE_FIG = re.compile(r"\b(Table|Tab\.|Figure|Fig\.)\s*⟦ref⟧|\b(Table|Tab\.|Figure|Fig\.)\s*\d", re.I)
-_SECTION = re.compile(r"\b(Section|Sec\.|§|Appendix|App\.|Chapter)\s*(⟦ref⟧|\d|[A-Z]\b)", re.I)
+_TABLE_FIG = prefilter.compile(r"\b(Table|Tab\.|Figure|Fig\.)\s*⟦ref⟧|\b(Table|Tab\.|Figure|Fig\.)\s*\d", re.I)
+_SECTION = prefilter.compile(r"\b(Section|Sec\.|§|Appendix|App\.|Chapter)\s*(⟦ref⟧|\d|[A-Z]\b)", re.I)
 #: what makes a summarised claim checkable in itself: a number or formula, a named benchmark ("on CC3M",
 #: "for the OneCommon task"), a bare cross-reference (\cref)
-_NUMBER = re.compile(r"\d|⟦math⟧")
-_BENCHMARK = re.compile(r"\b(on|for|in|of) (the )?[A-Z][\w-]*[A-Z0-9][\w-]*\b")
+_NUMBER = prefilter.compile(r"\d|⟦math⟧")
+_BENCHMARK = prefilter.compile(r"\b(on|for|in|of) (the )?[A-Z][\w-]*[A-Z0-9][\w-]*\b")
 MAX_CLAIMS = 60
 
 
 #: a state-of-the-art claim (C204 and the claim map's ``performance`` type read the same words)
-_SOTA = re.compile(r"\bstate[- ]of[- ]the[- ]art (([\w-]+ ){0,2}?(results?|performance|accuracy)|on)\b|\bnew state[- ]of[- ]the[- ]art\b|"
+_SOTA = prefilter.compile(r"\bstate[- ]of[- ]the[- ]art (([\w-]+ ){0,2}?(results?|performance|accuracy)|on)\b|\bnew state[- ]of[- ]the[- ]art\b|"
                    r"\b(outperform\w*|surpass\w*|beats?|improv\w*|exceed\w*) (the )?(previous |prior |current |existing )?"
                    r"state[- ]of[- ]the[- ]art\b|"
                    r"\bachiev\w* (the )?(state[- ]of[- ]the[- ]art|sota|best)\b|\b(sets?|establish\w*) (a )?new (state[- ]of|record|sota)\b|"
                    r"\boutperform\w* all\b|\bbeats? all\b|\bsurpass\w* all\b|\bsuperior to all\b|\bsota\b", re.I)
-_SOTA_ADJECTIVE = re.compile(r"\s*(\(\w+\)\s*)?(llms?|models?|systems?|methods?|baselines?|approaches|detectors?|"
+_SOTA_ADJECTIVE = prefilter.compile(r"\s*(\(\w+\)\s*)?(llms?|models?|systems?|methods?|baselines?|approaches|detectors?|"
                              r"networks?|architectures?|language models?|vlms?)\b", re.I)
-_BEATS_BEFORE = re.compile(r"\b(outperform\w*|beat\w*|surpass\w*|exceed\w*|better than|superior to|rival\w*|match\w*)\W+(\w+\W+){0,3}$", re.I)
+_BEATS_BEFORE = prefilter.compile(r"\b(outperform\w*|beat\w*|surpass\w*|exceed\w*|better than|superior to|rival\w*|match\w*)\W+(\w+\W+){0,3}$", re.I)
 
 
 def sota_claim(text: str):

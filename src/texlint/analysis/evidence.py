@@ -31,6 +31,7 @@ from typing import Any, Iterable, Iterator
 
 from texlint.analysis.claimant import is_own_claim
 from texlint.latex.model import Document, Sentence
+from texlint.util import prefilter
 from texlint.util.memo import per_text
 from texlint.util.tomlio import read_toml
 
@@ -65,35 +66,35 @@ def vocab() -> dict[str, Any]:
 
 @lru_cache(maxsize=64)
 def fact_pattern(name: str) -> re.Pattern:
-    return re.compile(vocab()[name]["regex"], re.I)
+    return prefilter.compile(vocab()[name]["regex"], re.I)
 
 
 # ---------------------------------------------------------------- resources
 _CLAIM_RESOURCE = [
-    ("memory", re.compile(r"\bmemory\b|\bspace complexity\b|\bvram\b|\bfootprint\b|\bstorage\b|\bquadratic (space|memory)\b", re.I)),
-    ("throughput", re.compile(r"\bthroughput\b|\b(tokens|samples|images|queries|frames) per second\b|\bfps\b", re.I)),
-    ("compute", re.compile(r"\bflops?\b|\bgflops?\b|\bmacs\b|\bcompute (cost|budget|time|requirements?)\b|"
+    ("memory", prefilter.compile(r"\bmemory\b|\bspace complexity\b|\bvram\b|\bfootprint\b|\bstorage\b|\bquadratic (space|memory)\b", re.I)),
+    ("throughput", prefilter.compile(r"\bthroughput\b|\b(tokens|samples|images|queries|frames) per second\b|\bfps\b", re.I)),
+    ("compute", prefilter.compile(r"\bflops?\b|\bgflops?\b|\bmacs\b|\bcompute (cost|budget|time|requirements?)\b|"
                            r"\bcomputation(al)? (cost|budget|overhead|burden|resources?)\b|\bgpu[- ]hours?\b", re.I)),
-    ("parameters", re.compile(r"\b(fewer|less|smaller|\d+\s?(x|×|times) (fewer|less)) param|\bparameter[- ]efficient\b"
+    ("parameters", prefilter.compile(r"\b(fewer|less|smaller|\d+\s?(x|×|times) (fewer|less)) param|\bparameter[- ]efficient\b"
                               r"|\bfewer parameters\b|\bmodel size\b|\bcompress", re.I)),
-    ("energy", re.compile(r"\benergy\b|\bpower consumption\b|\bcarbon\b|\bwatts?\b", re.I)),
-    ("communication", re.compile(r"\bcommunication\b|\bbandwidth\b|\bbits? per\b|\bcommunicat", re.I)),
-    ("time", re.compile(r"\bfaster\b|\bspeed|\blatency\b|\bwall[- ]?clock\b|\brun[- ]?time\b|\brunning time\b|\breal[- ]time\b"
+    ("energy", prefilter.compile(r"\benergy\b|\bpower consumption\b|\bcarbon\b|\bwatts?\b", re.I)),
+    ("communication", prefilter.compile(r"\bcommunication\b|\bbandwidth\b|\bbits? per\b|\bcommunicat", re.I)),
+    ("time", prefilter.compile(r"\bfaster\b|\bspeed|\blatency\b|\bwall[- ]?clock\b|\brun[- ]?time\b|\brunning time\b|\breal[- ]time\b"
                         r"|\b(inference|training|decoding|sampling|query) (time|speed)\b|\btime complexity\b|\blinear time\b"
                         r"|\b(linear|quadratic|sub-?quadratic|log-?linear|near-linear|sub-?linear)(ly)? (in|with|complexity|cost|scaling)\b"
                         r"|\bO\(|\baccelerat|\bquick(er|ly)?\b|\bslow(er|s)?\b|\bseconds\b|\bhours\b", re.I)),
 ]
 #: "linear time-invariant", "real-time strategy games": named things, not claims
-_NOT_A_CLAIM = re.compile(r"\b(same|equal|fixed|matched|identical|comparable) ([\w-]+ ){0,2}(compute|computational|training|flops?|memory|parameter)"
+_NOT_A_CLAIM = prefilter.compile(r"\b(same|equal|fixed|matched|identical|comparable) ([\w-]+ ){0,2}(compute|computational|training|flops?|memory|parameter)"
                           r"( budget| cost| count)?\b|\b(same|identical|matched)\b[^.]{0,60}\b(compute|flops?|training) budget\b|\btime[- ]invariant\b|\breal[- ]time (strategy|games?)\b|\b(using|use|via|with) [\w-]+('s)? "
                           r"(\w+ ){0,3}(for|to enable) efficient\b|\bfor (more )?efficient (inference|training|inferences)\b", re.I)
-_FUTURE = re.compile(r"\b(in the future|future work|future research|we (will|plan|hope|intend) to|would be (interesting|useful|important)|"
+_FUTURE = prefilter.compile(r"\b(in the future|future work|future research|we (will|plan|hope|intend) to|would be (interesting|useful|important)|"
                      r"it would|would (require|need|make|have to))\b", re.I)
 #: cross-reference keys that survive as text in some theses ("sec:goals:algorithmic-efficiency")
-_LABEL_KEY = re.compile(r"\b[\w-]+(?::[\w-]+)+\b")
+_LABEL_KEY = prefilter.compile(r"\b[\w-]+(?::[\w-]+)+\b")
 
 
-_EFFICIENT_METHOD = re.compile(r"\b(more |highly |very |extremely )?efficient(ly)? (method|approach|algorithm|training|inference|"
+_EFFICIENT_METHOD = prefilter.compile(r"\b(more |highly |very |extremely )?efficient(ly)? (method|approach|algorithm|training|inference|"
                               r"implementation|model|architecture|framework|solver|sampler|procedure|search|decoding|computation)s?\b|"
                               r"\befficiency\b", re.I)
 
@@ -110,40 +111,40 @@ def claimed_resources(text: str) -> list[str]:
 
 _NUM = r"\d+(?:[.,]\d+)?"
 _MEASURE = [
-    ("time", re.compile(rf"{_NUM}\s?(ms|msec|milliseconds?|µs|us|s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|days?)\b", re.I),
-     re.compile(r"\b(time|times|latency|run[- ]?time|running|wall[- ]?clock|speed|takes?|took|taking|faster|slower|per (step|iteration|epoch|image|sample|query|token|batch)|"
+    ("time", prefilter.compile(rf"{_NUM}\s?(ms|msec|milliseconds?|µs|us|s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|days?)\b", re.I),
+     prefilter.compile(r"\b(time|times|latency|run[- ]?time|running|wall[- ]?clock|speed|takes?|took|taking|faster|slower|per (step|iteration|epoch|image|sample|query|token|batch)|"
                 r"seconds per|training (took|takes|time)|inference|converge)", re.I)),
-    ("time", re.compile(rf"{_NUM}\s?(ms|msec|milliseconds?|seconds?|minutes?|hours?)\b(?!\s+(each|long|of (video|audio|speech|footage)|clips?))", re.I),
-     re.compile(r"\b(time|times|run|runs|running|took|takes|speed|faster|slower|latency|per|wall|converge|solve|solved|"
+    ("time", prefilter.compile(rf"{_NUM}\s?(ms|msec|milliseconds?|seconds?|minutes?|hours?)\b(?!\s+(each|long|of (video|audio|speech|footage)|clips?))", re.I),
+     prefilter.compile(r"\b(time|times|run|runs|running|took|takes|speed|faster|slower|latency|per|wall|converge|solve|solved|"
                 r"compute|computed|train|training|inference|average|mean|median|total)\b", re.I)),
-    ("time", re.compile(rf"{_NUM}\s?(sampling|denoising|diffusion|decoding|inference) steps\b|{_NUM}\s?forward passes\b", re.I), None),
-    ("memory", re.compile(rf"\bcompression (ratio|rate|factor)s?\b[^.]{{0,40}}{_NUM}|{_NUM}\s?(x|×|\\times)\$?\s(compression|smaller|less memory)\b"
+    ("time", prefilter.compile(rf"{_NUM}\s?(sampling|denoising|diffusion|decoding|inference) steps\b|{_NUM}\s?forward passes\b", re.I), None),
+    ("memory", prefilter.compile(rf"\bcompression (ratio|rate|factor)s?\b[^.]{{0,40}}{_NUM}|{_NUM}\s?(x|×|\\times)\$?\s(compression|smaller|less memory)\b"
                           rf"|\bmemory (utili[sz]ation|usage|footprint|cost|consumption)\b[^.]{{0,40}}{_NUM}", re.I), None),
-    ("time", re.compile(rf"{_NUM}\s?(x|×|times|\\times)\$?\s(faster|slower|speed-?ups?|the (wall[- ]?clock|run[- ]?time|time))\b|\bspeed-?ups? of {_NUM}", re.I),
+    ("time", prefilter.compile(rf"{_NUM}\s?(x|×|times|\\times)\$?\s(faster|slower|speed-?ups?|the (wall[- ]?clock|run[- ]?time|time))\b|\bspeed-?ups? of {_NUM}", re.I),
      None),
-    ("compute", re.compile(rf"{_NUM}\s?(x|×|times|\\times)\$?\s(the\s)?(computational|compute|training|inference)\s(budget|cost)\b"
+    ("compute", prefilter.compile(rf"{_NUM}\s?(x|×|times|\\times)\$?\s(the\s)?(computational|compute|training|inference)\s(budget|cost)\b"
                            r"|\b(we )?(measure|count|report|compute)\w* (the )?([\w-]+ )?flops\b", re.I), None),
-    ("throughput", re.compile(rf"\bthroughput\b[^.]{{0,40}}{_NUM}|{_NUM}\s?(k\s?)?(tokens|samples|images|it|frames|queries|examples|sequences)\s?(/|per )\s?(s|sec|second)\b|{_NUM}\s?(fps|qps)\b", re.I), None),
-    ("memory", re.compile(rf"{_NUM}\s?(gb|gib|mb|mib|tb|kb)\b", re.I),
-     re.compile(r"\b(memory|vram|footprint|ram|peak|storage|cache|disk)\b", re.I)),
-    ("compute", re.compile(rf"{_NUM}\s?([kmgtpe]?flops|[kmgt]?macs|gpu[- ]hours?|tpu[- ]hours?|gpu[- ]days?|pf[- ]?days?)\b"
+    ("throughput", prefilter.compile(rf"\bthroughput\b[^.]{{0,40}}{_NUM}|{_NUM}\s?(k\s?)?(tokens|samples|images|it|frames|queries|examples|sequences)\s?(/|per )\s?(s|sec|second)\b|{_NUM}\s?(fps|qps)\b", re.I), None),
+    ("memory", prefilter.compile(rf"{_NUM}\s?(gb|gib|mb|mib|tb|kb)\b", re.I),
+     prefilter.compile(r"\b(memory|vram|footprint|ram|peak|storage|cache|disk)\b", re.I)),
+    ("compute", prefilter.compile(rf"{_NUM}\s?([kmgtpe]?flops|[kmgt]?macs|gpu[- ]hours?|tpu[- ]hours?|gpu[- ]days?|pf[- ]?days?)\b"
                            rf"|{_NUM}\s?(x|×|e|\\times\s?10\^?\{{?\d+\}}?)\s?\d*\s?flops\b", re.I), None),
-    ("parameters", re.compile(rf"{_NUM}\s?([kmbt]|million|billion|trillion)?\s?(parameters|params)\b|#\s?params", re.I), None),
-    ("energy", re.compile(rf"{_NUM}\s?(kwh|wh|mwh|joules?|j|watts?|w|kg\s?co2e?|tco2e?)\b", re.I),
-     re.compile(r"\b(energy|power|carbon|emissions?)\b", re.I)),
-    ("communication", re.compile(rf"{_NUM}\s?([kmg]?bits?|[kmg]?bytes?|rounds?|messages?)\b", re.I),
-     re.compile(r"\b(communicat|transmit|sent|bandwidth|rounds?)", re.I)),
+    ("parameters", prefilter.compile(rf"{_NUM}\s?([kmbt]|million|billion|trillion)?\s?(parameters|params)\b|#\s?params", re.I), None),
+    ("energy", prefilter.compile(rf"{_NUM}\s?(kwh|wh|mwh|joules?|j|watts?|w|kg\s?co2e?|tco2e?)\b", re.I),
+     prefilter.compile(r"\b(energy|power|carbon|emissions?)\b", re.I)),
+    ("communication", prefilter.compile(rf"{_NUM}\s?([kmg]?bits?|[kmg]?bytes?|rounds?|messages?)\b", re.I),
+     prefilter.compile(r"\b(communicat|transmit|sent|bandwidth|rounds?)", re.I)),
 ]
 _HEADER_RESOURCE = [
-    ("time", re.compile(r"\b(time|latency|run[- ]?time|wall[- ]?clock|speed|sec|ms|seconds|hours?)\b|\(s\)|\[s\]", re.I)),
-    ("throughput", re.compile(r"\bthroughput\b|\b(tok|tokens|samples|img|images|it)/s\b|\bfps\b|\bqps\b", re.I)),
-    ("memory", re.compile(r"\bmemory\b|\bmem\.?\b|\bvram\b|\b(gb|mb|gib|mib)\b", re.I)),
-    ("compute", re.compile(r"\bflops?\b|\bgflops\b|\bmacs\b|\bgpu[- ]hours?\b|\bcompute\b", re.I)),
-    ("parameters", re.compile(r"\b#?\s?param(eter)?s?\b|\bsize\b", re.I)),
-    ("energy", re.compile(r"\benergy\b|\bkwh\b|\bpower\b", re.I)),
-    ("communication", re.compile(r"\bcommunication\b|\bbits\b|\bbytes\b|\brounds\b", re.I)),
+    ("time", prefilter.compile(r"\b(time|latency|run[- ]?time|wall[- ]?clock|speed|sec|ms|seconds|hours?)\b|\(s\)|\[s\]", re.I)),
+    ("throughput", prefilter.compile(r"\bthroughput\b|\b(tok|tokens|samples|img|images|it)/s\b|\bfps\b|\bqps\b", re.I)),
+    ("memory", prefilter.compile(r"\bmemory\b|\bmem\.?\b|\bvram\b|\b(gb|mb|gib|mib)\b", re.I)),
+    ("compute", prefilter.compile(r"\bflops?\b|\bgflops\b|\bmacs\b|\bgpu[- ]hours?\b|\bcompute\b", re.I)),
+    ("parameters", prefilter.compile(r"\b#?\s?param(eter)?s?\b|\bsize\b", re.I)),
+    ("energy", prefilter.compile(r"\benergy\b|\bkwh\b|\bpower\b", re.I)),
+    ("communication", prefilter.compile(r"\bcommunication\b|\bbits\b|\bbytes\b|\brounds\b", re.I)),
 ]
-_DIGIT = re.compile(r"\d")
+_DIGIT = prefilter.compile(r"\d")
 
 
 def _role_at(doc: Document, offset: int) -> str:
@@ -269,7 +270,7 @@ def _table_columns(table) -> list[tuple[str, int, list[tuple[str, int]]]]:
 # ---------------------------------------------------------------- claims and measurements
 
 #: "we propose an efficient idea for ...": the contribution itself called efficient
-_EFFICIENT_CONTRIBUTION = re.compile(r"\b(propose|present|introduce|develop|design|offer|provide)s?\b[^.]{0,20}\b"
+_EFFICIENT_CONTRIBUTION = prefilter.compile(r"\b(propose|present|introduce|develop|design|offer|provide)s?\b[^.]{0,20}\b"
                                      r"(efficient|lightweight|fast|cheap|inexpensive)\b", re.I)
 
 
@@ -377,14 +378,14 @@ def resource_check(claims: list[dict], measured: dict[str, list[dict]]) -> dict:
 # ---------------------------------------------------------------- scale
 
 _SIZE_UNITS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12}
-_PARAMS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(k|m|b|t|thousand|million|billion|trillion)\b(?:[\s-]+(parameters?|params|parameter))?"
+_PARAMS = prefilter.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(k|m|b|t|thousand|million|billion|trillion)\b(?:[\s-]+(parameters?|params|parameter))?"
                      r"|(?<![\w.])(\d+(?:\.\d+)?)\s?(parameters|params)\b", re.I)
-_DATA_AFTER = re.compile(r"\s*(tokens|images|examples|samples|sentences|documents|pairs|words|frames|videos|steps|hours|"
+_DATA_AFTER = prefilter.compile(r"\s*(tokens|images|examples|samples|sentences|documents|pairs|words|frames|videos|steps|hours|"
                          r"image-text|training|queries|rows|records)\b", re.I)
-_MODEL_CONTEXT = re.compile(r"\b(param|model|network|transformer|llm|lm|gpt|llama|bert|t5|opt|pythia|qwen|mistral|vit|resnet|checkpoint|variant|backbone)", re.I)
-_DATA = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(k|m|b|t|thousand|million|billion|trillion)?\s?"
+_MODEL_CONTEXT = prefilter.compile(r"\b(param|model|network|transformer|llm|lm|gpt|llama|bert|t5|opt|pythia|qwen|mistral|vit|resnet|checkpoint|variant|backbone)", re.I)
+_DATA = prefilter.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(k|m|b|t|thousand|million|billion|trillion)?\s?"
                    r"(tokens|images|examples|samples|sentences|documents|pairs|videos|utterances|dialogues|hours of (?:speech|audio|video)|image-text pairs|trajectories|episodes|problems|questions|instances)\b", re.I)
-_SEQ = re.compile(r"\b(sequence|context|input|prompt|window)\s+(length|size|lengths|window)s?\b[^.]{0,30}?(\d[\d,.]*\s?[kK]?)"
+_SEQ = prefilter.compile(r"\b(sequence|context|input|prompt|window)\s+(length|size|lengths|window)s?\b[^.]{0,30}?(\d[\d,.]*\s?[kK]?)"
                   r"|(\d[\d,.]*\s?[kK]?)[\s-]+(tokens?|steps)\s+(long|of context|context)|\bup to (\d[\d,]*\s?[kK]?)\s+(time steps|steps|tokens|frames)\b", re.I)
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
@@ -509,9 +510,9 @@ def scale_envelope(doc: Document) -> dict:
     }
 
 
-_SWEEP = re.compile(r"\\in\s*\\?\{\s*(\d[\d.,\s]*(?:,\s*\\?c?dots\s*,?)?[\d.,\s]*)\\?\}|\b(from|between) (\d[\d,]*) (and|to) (\d[\d,]*) "
+_SWEEP = prefilter.compile(r"\\in\s*\\?\{\s*(\d[\d.,\s]*(?:,\s*\\?c?dots\s*,?)?[\d.,\s]*)\\?\}|\b(from|between) (\d[\d,]*) (and|to) (\d[\d,]*) "
                     r"(layers|parameters|tokens|examples|samples|steps|digits|nodes|agents|dimensions|clients|workers)\b", re.I)
-_SCALE_WORDS = re.compile(r"\bscaling (law|laws|experiment|experiments|behaviou?r|curve|curves|study|analysis|trend|trends)\b|"
+_SCALE_WORDS = prefilter.compile(r"\bscaling (law|laws|experiment|experiments|behaviou?r|curve|curves|study|analysis|trend|trends)\b|"
                           r"\b(model|data|dataset|training set) (size|sizes|scale|scales) (from|of|ranging|between)\b|\bacross (model|data) (sizes|scales)\b|"
                           r"\bvary(ing)? (the )?(model|data|dataset|network) (size|scale|width|depth)\b|\bas (the )?(model|data|network) (size|scale) (grows|increases)\b|"
                           r"\b\d+ (layers?|digits|time steps) (and|to|,) \d+ (layers?|digits|time steps)\b|\b(number of|size of the) (layers|parameters|training examples|"
@@ -560,8 +561,8 @@ def _size_study_in(text: str) -> str:
     return ""
 
 
-_SCALE_WORD = re.compile(r"scal|billion|million|trillion|larger|bigger", re.I)
-_SCALE_CLAIM_SUBJECT = re.compile(r"\b(we|our|ours|this (paper|work|method|approach)|the proposed)\b", re.I)
+_SCALE_WORD = prefilter.compile(r"scal|billion|million|trillion|larger|bigger", re.I)
+_SCALE_CLAIM_SUBJECT = prefilter.compile(r"\b(we|our|ours|this (paper|work|method|approach)|the proposed)\b", re.I)
 
 
 def scale_claims(doc: Document) -> list[dict]:
@@ -602,19 +603,19 @@ def _matching(doc: Document, roles: tuple[str, ...], keys: tuple[str, ...], rx: 
     return out
 
 
-_PLUS_MINUS = re.compile(r"±|\\pm\b|\+/-|\+-(?=\s?\d)")
-_SPREAD_WORDS = re.compile(r"\berror bars?\b|\bconfidence (intervals?|bands?)\b|\b9[05]\s?(%|\\%|percent)\s?(ci|confidence)\b|"
+_PLUS_MINUS = prefilter.compile(r"±|\\pm\b|\+/-|\+-(?=\s?\d)")
+_SPREAD_WORDS = prefilter.compile(r"\berror bars?\b|\bconfidence (intervals?|bands?)\b|\b9[05]\s?(%|\\%|percent)\s?(ci|confidence)\b|"
                            r"\bshaded (region|area|band)s?\b|\binterquartile\b|\bs\.e\.m\.", re.I)
-_STD = re.compile(r"\b(std|s\.d\.|stdev|standard (deviation|error)s?)\b", re.I)
-_NUMBER_BEFORE_STD = re.compile(r"\b(\d+(\.\d+)?|one|two|three|four|five|several)\s+(std|standard deviations?)\b", re.I)
-_RUNS = re.compile(r"\b(seeds?|runs|trials|repetitions|restarts|folds|initiali[sz]ations|independent(ly)?|repeated|rerun|re-run|"
+_STD = prefilter.compile(r"\b(std|s\.d\.|stdev|standard (deviation|error)s?)\b", re.I)
+_NUMBER_BEFORE_STD = prefilter.compile(r"\b(\d+(\.\d+)?|one|two|three|four|five|several)\s+(std|standard deviations?)\b", re.I)
+_RUNS = prefilter.compile(r"\b(seeds?|runs|trials|repetitions|restarts|folds|initiali[sz]ations|independent(ly)?|repeated|rerun|re-run|"
                    r"times\b(?! (faster|slower|more|less|fewer|larger|smaller)))", re.I)
-_SEVERAL_RUNS = re.compile(r"\b(over|across|with|using|of|from) (\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)"
+_SEVERAL_RUNS = prefilter.compile(r"\b(over|across|with|using|of|from) (\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)"
                            r" (different |independent |random |separate )*(seeds|runs|trials|restarts|repetitions|initiali[sz]ations|"
                            r"training runs|([\w/-]+ )?splits|folds)\b|\b(\d+|two|three|four|five|ten)-fold cross-validation\b|\b(repeat|repeated|repeating|rerun|ran|run|runs|train|trained) (each|every|all|all the|the|our|these)"
                            r" ([\w-]+ ){0,2}(experiments?|runs?|trainings?|evaluations?|models?|trials?|configurations?|settings?)\b[^.]{0,30}"
                            r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten) (independent |separate )?times\b", re.I)
-_RESULT_WORDS = re.compile(r"\b(accuracy|accuracies|score|scores|performance|error|errors|loss|reward|return|f1|bleu|rouge|auc|map|"
+_RESULT_WORDS = prefilter.compile(r"\b(accuracy|accuracies|score|scores|performance|error|errors|loss|reward|return|f1|bleu|rouge|auc|map|"
                            r"perplexity|results?|win rate|success rate|mean)\b|%", re.I)
 
 
@@ -662,7 +663,7 @@ def error_bars(doc: Document) -> list[dict]:
     return out
 
 
-_ABLATION = re.compile(
+_ABLATION = prefilter.compile(
     r"\bablat(e|ed|es|ing|ion|ions)\b|\bwith and without\b|\bw/o\b|\bleave-one-out\b"
     r"|\bcontributions? of (each|the|every) (component|module|term|loss|part|stage)s?\b"
     r"|\beach (component|module|design choice|term)\b[^.]{0,60}\b(contribut|effect|impact|improv)"
@@ -680,8 +681,8 @@ _ABLATION = re.compile(
     r"|\breplac(e|ing) (the |our )?[\w-]+ (\w+ )?with\b|\bset(ting)? [\w$\\{}^_]+ to zero\b", re.I)
 
 
-_ABLATION_HEADING = re.compile(r"\bablations?\b|\bdesign choices\b|\bsensitivity\b", re.I)
-_ABLATION_ROW = re.compile(r"^\s*(w/o|without|no|[-−–+])\s*\w", re.I)  # "w/o X", "- X", "+ X", "no X" rows
+_ABLATION_HEADING = prefilter.compile(r"\bablations?\b|\bdesign choices\b|\bsensitivity\b", re.I)
+_ABLATION_ROW = prefilter.compile(r"^\s*(w/o|without|no|[-−–+])\s*\w", re.I)  # "w/o X", "- X", "+ X", "no X" rows
 _ABLATION_KEYS = ("ablat", "with and without", "w/o", "leave-one-out", "contribution", "each", "remov", "without", "variant",
                   "vary", "varied", "varying", "sensitiv", "at a time", "experiment", "alternative", "different",
                   "design choice", "sweep", "replac", "to zero", "parameter")
@@ -701,14 +702,14 @@ def ablations(doc: Document) -> list[dict]:
     return out[:MAX_ITEMS]
 
 
-_COMPARE = re.compile(r"\bbaselines?\b|\bagainst\b|\brelative to\b|\bcompar(e|ed|es|ing|ison)\b|\boutperform|\bsurpass|\bbeats?\b|\bvs\.?\b|\bversus\b|"
+_COMPARE = prefilter.compile(r"\bbaselines?\b|\bagainst\b|\brelative to\b|\bcompar(e|ed|es|ing|ison)\b|\boutperform|\bsurpass|\bbeats?\b|\bvs\.?\b|\bversus\b|"
                       r"\b(better|worse|higher|lower|faster|slower) than\b|\bover (prior|previous|existing|the best|strong)\b", re.I)
-_BASELINE_WORD = re.compile(r"\bbaselines?\b|\bstate[- ]of[- ]the[- ]art (methods?|models?|approaches|systems)\b|\bprior (methods?|work|approaches)\b|"
+_BASELINE_WORD = prefilter.compile(r"\bbaselines?\b|\bstate[- ]of[- ]the[- ]art (methods?|models?|approaches|systems)\b|\bprior (methods?|work|approaches)\b|"
                             r"\bexisting (methods?|approaches|systems|models)\b|\bcompeting (methods?|approaches)\b", re.I)
-_NAME = re.compile(r"\b[A-Z][A-Za-z]*[A-Z0-9][\w-]*\b")
+_NAME = prefilter.compile(r"\b[A-Z][A-Za-z]*[A-Z0-9][\w-]*\b")
 
 
-_BASELINE_HEADING = re.compile(r"\bbaselines?\b|\bcomparison (with|to)\b", re.I)
+_BASELINE_HEADING = prefilter.compile(r"\bbaselines?\b|\bcomparison (with|to)\b", re.I)
 _COMPARE_KEYS = ("baseline", "against", "relative to", "compar", "outperform", "surpass", "beat", "vs", "versus", "than", "over ")
 
 
@@ -731,7 +732,7 @@ def baselines(doc: Document) -> list[dict]:
     return out[:MAX_ITEMS]
 
 
-_TEST = re.compile(r"\bt-?tests?\b|\bwelch\b|(?<!top-)(?<!top )\bp\s?(<|≤|\\leq?|\\ll)\s?0?\.\d|\bp\s?=\s?0?\.0\d|\bp-?values?\b|"
+_TEST = prefilter.compile(r"\bt-?tests?\b|\bwelch\b|(?<!top-)(?<!top )\bp\s?(<|≤|\\leq?|\\ll)\s?0?\.\d|\bp\s?=\s?0?\.0\d|\bp-?values?\b|"
                    r"\bwilcoxon\b|\bmann[- ]whitney\b|\bmcnemar\b|\bbootstrap(ped)? (test|significance|resampling test)\b|"
                    r"\bpermutation tests?\b|\banova\b|\bchi-?squared? tests?\b|\bsignificance (test|tests|testing)\b|"
                    r"\bholm\b|\bbonferroni\b|\bkolmogorov|\bfisher'?s exact\b|\bz-?test\b|\bkruskal\b|\bfriedman test\b", re.I)
@@ -744,11 +745,11 @@ _TEST_KEYS = ("test", "welch", "p<", "p <", "p=", "p =", "p\\", "p≤", "p ≤",
 
 #: tests that compare by construction, and words that say a test compares ("significantly improved (p<.001)",
 #: "asterisks denote statistical significance" on a results figure)
-_COMPARING_TEST = re.compile(r"\bt-?tests?\b|\bwelch\b|\bwilcoxon\b|\bmann[- ]whitney\b|\bmcnemar\b|\bbootstrap|\bpermutation\b|"
+_COMPARING_TEST = prefilter.compile(r"\bt-?tests?\b|\bwelch\b|\bwilcoxon\b|\bmann[- ]whitney\b|\bmcnemar\b|\bbootstrap|\bpermutation\b|"
                              r"\banova\b|\bpaired\b|\bkruskal\b|\bfriedman\b|\bz-?test\b|\bsign test\b|\basterisks?\b|"
                              r"\b(better|worse|improv\w*|outperform\w*|differ (from|between)|differen(t|ces?) (from|between|to)|than|versus|"
                              r"vs\.?|compar\w*|baselines?|gains?|higher|lower|beats?)\b", re.I)
-_CORRELATION = re.compile(r"\bcorrelat\w*|\bspearman\b|\bpearson\b|\bkendall\b", re.I)
+_CORRELATION = prefilter.compile(r"\bcorrelat\w*|\bspearman\b|\bpearson\b|\bkendall\b", re.I)
 
 
 @per_text
@@ -785,7 +786,7 @@ def statistical_tests(doc: Document) -> list[dict]:
     return out[:MAX_ITEMS]
 
 
-_RELEASE = re.compile(
+_RELEASE = prefilter.compile(
     r"\b(code|implementation|models?|checkpoints?|data|dataset|datasets|benchmark|weights|scripts|software|corpus|annotations)\b"
     r"[^.]{0,100}\b(is|are|will be|has been|have been|be made|are made|is made)\b[^.]{0,20}\b(available|released|public|open[- ]sourced?)\b"
     r"|\b(we|will) (publicly )?(release|open[- ]source|share|publish|make (our|the|all|this)\b[^.]{0,30}\b(public|available))\b"
@@ -794,10 +795,10 @@ _RELEASE = re.compile(
     r"|\b(code|implementation|scripts|data)\b[^.]{0,40}\b(is|are|will be) (included|provided|attached|submitted)\b[^.]{0,30}\bsupplement"
     r"|\b(we|authors) (provide|include|attach|share) (the |our |all )?(full |complete )?(source )?code\b"
     r"|\b(our|the) (code|implementation|data|dataset) (can be found|is at|is hosted)\b", re.I)
-_OWN_RELEASE = re.compile(r"\b(we|our|ours|us)\b|\bthis (paper|work|study)\b|\bthe proposed\b", re.I)
-_NOT_RELEASE = re.compile(r"\binformation\b[^.]{0,20}\bhere\b|\bdetails\b[^.]{0,40}\b(provided|found|given|available)\b|\b(their|its) (code|weights|implementation)\b|"
+_OWN_RELEASE = prefilter.compile(r"\b(we|our|ours|us)\b|\bthis (paper|work|study)\b|\bthe proposed\b", re.I)
+_NOT_RELEASE = prefilter.compile(r"\binformation\b[^.]{0,20}\bhere\b|\bdetails\b[^.]{0,40}\b(provided|found|given|available)\b|\b(their|its) (code|weights|implementation)\b|"
                           r"\bthis model\b|\bofficial (code|implementation)\b", re.I)
-_CODE_URL = re.compile(r"github\.com|gitlab\.com|anonymous\.4open\.science|huggingface\.co|zenodo\.org|bitbucket\.org|osf\.io", re.I)
+_CODE_URL = prefilter.compile(r"github\.com|gitlab\.com|anonymous\.4open\.science|huggingface\.co|zenodo\.org|bitbucket\.org|osf\.io", re.I)
 
 
 _RELEASE_KEYS = ("available", "release", "public", "open", "share", "publish", "⟦url⟧", "github", "code", "provide",

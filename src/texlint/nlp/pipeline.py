@@ -123,15 +123,15 @@ def _is_placeholder(text: str) -> bool:
     return PLACEHOLDER_RE.fullmatch(text) is not None
 
 
-def _starts_sentence(tok) -> bool:
-    text = tok.text
+def _starts_sentence(words: list[str], i: int) -> bool:
+    text = words[i]
     if _is_placeholder(text):
         return text != "⟦eq⟧"  # display math continues the sentence ("where", "with")
     first = text[0]
     if first.isupper():
         return True
-    if first in "“\"'(" and tok.i + 1 < len(tok.doc):
-        nxt = tok.doc[tok.i + 1].text
+    if first in "“\"'(" and i + 1 < len(words):
+        nxt = words[i + 1]
         return nxt[:1].isupper() or _is_placeholder(nxt)
     return False
 
@@ -141,26 +141,26 @@ def split_sentences(doc: "Doc") -> "Doc":
     n = len(doc)
     if n == 0:
         return doc
+    words = doc_words(doc)[0]  # strings: reading tokens one by one costs a Token object each time
     starts = [False] * n
     starts[0] = True
     i = 0
     while i < n - 1:
-        tok = doc[i]
-        text = tok.text
+        text = words[i]
         boundary_after = None
         if text in _TERMINATORS or (text.endswith(("!", "?")) and len(text) > 1 and not text[0].isalnum()):
             j = i + 1
-            while j < n and doc[j].text in _CLOSERS:
+            while j < n and words[j] in _CLOSERS:
                 j += 1
-            if j < n and (_starts_sentence(doc[j]) or doc[j].text in "“\""):
+            if j < n and (_starts_sentence(words, j) or words[j] in "“\""):
                 boundary_after = j
         elif text in _SOFT_ABBREVIATIONS or (len(text) > 1 and text.endswith(".") and text not in _HARD_ABBREVIATIONS):
             j = i + 1
-            if j < n and doc[j].text.lower() in _OPENERS and doc[j].text[:1].isupper():
+            if j < n and words[j].lower() in _OPENERS and words[j][:1].isupper():
                 boundary_after = j
         elif text == "⟦eq⟧":
             j = i + 1
-            if j < n and doc[j].text[:1].isupper() and doc[j].text.lower() in _OPENERS:
+            if j < n and words[j][:1].isupper() and words[j].lower() in _OPENERS:
                 boundary_after = j
         if boundary_after is not None:
             starts[boundary_after] = True
@@ -176,10 +176,33 @@ def split_sentences(doc: "Doc") -> "Doc":
     return doc
 
 
+#: ``Doc.user_data`` key of the tokens' texts, lower-cased texts and lemmas (see :func:`doc_words`)
+WORDS = "texlint_words"
+
+
+def doc_words(doc: "Doc") -> tuple[list[str], list[str], list[str]]:
+    """The texts, lower-cased texts and lemmas of a Doc's tokens, computed once per Doc: the
+    tagger slices them per sentence instead of building a Token object per word per pass."""
+    words = doc.user_data.get(WORDS)
+    if words is None:
+        texts = [t.text for t in doc]
+        words = (texts, [t.lower() for t in texts], [t.lemma_ for t in doc])
+        doc.user_data[WORDS] = words
+    return words
+
+
 def set_lemmas(doc: "Doc") -> "Doc":
-    """Give every token a lemma key (a pipeline component; keeps a trained lemma if set)."""
-    for tok in doc:
-        tok.lemma_ = lemma_key(tok.text)
+    """Give every token a lemma key (a pipeline component of the blank pipeline), in one array
+    write, and keep the words for :func:`doc_words`."""
+    texts = [t.text for t in doc]
+    keys = [lemma_key(t) for t in texts]
+    if keys:
+        import numpy
+        from spacy.attrs import LEMMA
+
+        add = doc.vocab.strings.add
+        doc.from_array([LEMMA], numpy.array([add(k) for k in keys], dtype="uint64").reshape(-1, 1))
+    doc.user_data[WORDS] = (texts, [t.lower() for t in texts], keys)
     return doc
 
 

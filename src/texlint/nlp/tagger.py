@@ -35,7 +35,7 @@ from texlint.latex.roles import role_from_title
 from texlint.nlp import cue_table
 from texlint.nlp.first_person import first_person_singular
 from texlint.nlp.lemmas import lemma_key
-from texlint.nlp.pipeline import get_nlp, has_texlint_tokenizer, pipeline_of
+from texlint.nlp.pipeline import doc_words, get_nlp, has_texlint_tokenizer, pipeline_of
 from texlint.util.timing import gc_paused
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -203,30 +203,47 @@ def compile_seq(nlp: "Language", text: str, lists: dict[str, list[str]], where: 
 
 @dataclass
 class _Compiled:
+    #: phrases on lower-cased words
     lower: object
+    #: phrases on lemma keys: the ``lemma`` entries and the expanded plain ``seq`` entries
     lemma: object
     matcher: object
     lists: dict[str, frozenset[str]] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)
-    seq: object = None
     #: per Matcher pattern, the lemma sets its required tokens need: a sentence meeting none of
     #: them cannot match, so the Matcher (whose wildcards are costly) is not run on it
     needs: list[list[frozenset[str]]] | None = None
     #: the same patterns one Matcher each, beside what each needs: a sentence runs only those it
     #: can match (spaCy's Matcher costs time per pattern and token, whether or not it matches)
     parts: list[tuple[object, list[frozenset[str]]]] = field(default_factory=list)
+    #: lemma -> the parts one of whose needs it meets first (see :meth:`index_parts`), and the
+    #: parts that need nothing: a sentence looks at the parts its own lemmas point to
+    by_lemma: dict[str, list[int]] = field(default_factory=dict)
+    unconditional: list[int] = field(default_factory=list)
 
-    def matcher_may_match(self, lemmas: set[str]) -> bool:
-        if self.needs is None:
-            return True
-        return any(all(not need.isdisjoint(lemmas) for need in pattern) for pattern in self.needs)
+    def index_parts(self) -> None:
+        """Index each part under the lemmas of its first need (a part needing nothing always runs)."""
+        self.by_lemma, self.unconditional = {}, []
+        for i, (_m, need) in enumerate(self.parts):
+            if not need:
+                self.unconditional.append(i)
+                continue
+            for lem in need[0]:
+                self.by_lemma.setdefault(lem, []).append(i)
 
     def matchers_for(self, lemmas: set[str]) -> list:
         """The Matchers to run on a sentence with these lemmas: the whole Matcher when there is
         no prefilter (``needs`` is None), else the patterns whose required lemmas all occur."""
         if self.needs is None:
             return [self.matcher]
-        return [m for m, need in self.parts if all(not n.isdisjoint(lemmas) for n in need)]
+        found = set(self.unconditional)
+        by_lemma = self.by_lemma
+        for lem in lemmas:
+            ids = by_lemma.get(lem)
+            if ids:
+                found.update(ids)
+        parts = self.parts
+        return [parts[i][0] for i in sorted(found) if all(not n.isdisjoint(lemmas) for n in parts[i][1])]
 
 
 def _needs(patterns: list[list[dict]]) -> list[list[frozenset[str]]]:
@@ -257,37 +274,54 @@ class _TupleMatcher:
 
     def __init__(self) -> None:
         self.table: dict[tuple[str, ...], list[int]] = {}
-        self.firsts: set[str] = set()
-        self.lengths: list[int] = []
+        #: one-word phrases: word -> keys
+        self.ones: dict[str, list[int]] = {}
+        #: first two words -> the lengths of the longer phrases that start with them, shortest
+        #: first: most positions cost two lookups, whatever the number of phrase lengths
+        self.pairs: dict[tuple[str, str], list[int]] = {}
 
     def add(self, key: int, phrases) -> None:
         """Add tuples of keys (an empty one is ignored) as matches of ``key``."""
-        table, firsts, lengths = self.table, self.firsts, set(self.lengths)
+        table, pairs = self.table, self.pairs
+        touched: set[tuple[str, str]] = set()
         for ph in phrases:
             if not ph:
                 continue
             keys = table.get(ph)
             if keys is None:
-                table[ph] = [key]
-                firsts.add(ph[0])
-                lengths.add(len(ph))
+                keys = table[ph] = [key]
+                if len(ph) == 1:
+                    self.ones[ph[0]] = keys
+                else:
+                    lens = pairs.setdefault(ph[:2], [])
+                    if len(ph) not in lens:
+                        lens.append(len(ph))
+                        touched.add(ph[:2])
             elif key not in keys:
                 keys.append(key)
-        self.lengths = sorted(lengths)
+        for head in touched:
+            pairs[head].sort()
 
     def match(self, words: list[str], base: int) -> list[tuple[int, int, int]]:
         """Matches in a span whose tokens' keys (lowercased texts, or lemmas) are ``words`` and
-        which starts at Doc offset ``base``."""
+        which starts at Doc offset ``base``: by start, then by length."""
         n, out = len(words), []
-        firsts, lengths, table = self.firsts, self.lengths, self.table
+        ones, pairs, table = self.ones, self.pairs, self.table
         for i, w in enumerate(words):
-            if w not in firsts:
-                continue
-            for ln in lengths:
-                if i + ln > n:
-                    break
-                for key in table.get(tuple(words[i:i + ln]), ()):
-                    out.append((key, base + i, base + i + ln))
+            keys = ones.get(w)
+            if keys:
+                for key in keys:
+                    out.append((key, base + i, base + i + 1))
+            if i + 1 < n:
+                lens = pairs.get((w, words[i + 1]))
+                if lens:
+                    for ln in lens:
+                        if i + ln > n:
+                            break
+                        keys = table.get(tuple(words[i:i + ln]))
+                        if keys:
+                            for key in keys:
+                                out.append((key, base + i, base + i + ln))
         return out
 
 
@@ -311,7 +345,7 @@ def compile_vocab(nlp: "Language", vocab: dict) -> _Compiled:
     lower_pm = _TupleMatcher()
     lemma_pm = _TupleMatcher()
     matcher = Matcher(nlp.vocab)
-    seq_pm = _TupleMatcher()
+    seq_pm = lemma_pm  # one table, one pass per sentence
     names: dict[int, str] = {}
     all_pats: list[list[dict]] = []
     parts: list[tuple[object, list[frozenset[str]]]] = []
@@ -340,7 +374,9 @@ def compile_vocab(nlp: "Language", vocab: dict) -> _Compiled:
                 part.add(name, [pat])
                 parts.append((part, need))
     sets = {k: frozenset(w.lower() for w in v) for k, v in lists.items()}
-    return _Compiled(lower_pm, lemma_pm, matcher, sets, names, seq_pm, _needs(all_pats), parts)
+    compiled = _Compiled(lower_pm, lemma_pm, matcher, sets, names, _needs(all_pats), parts)
+    compiled.index_parts()
+    return compiled
 
 
 def _compiled(nlp: "Language") -> _Compiled:
@@ -375,17 +411,15 @@ def reset_cache() -> None:
 class _Hits:
     """Cue hits of one sentence: group name -> list of (start, end) token offsets in the span."""
 
-    __slots__ = ("by", "texts", "lowers", "n", "raw")
+    __slots__ = ("by", "texts", "lowers", "n", "span")
 
     def __init__(self, span: "Span", c: _Compiled):
         self.by: dict[str, list[tuple[int, int]]] = {}
-        base = span.start
-        lemmas = [t.lemma_ for t in span]
-        self.texts = [t.text for t in span]
-        self.lowers = [t.lower() for t in self.texts]
+        base, end = span.start, span.end
+        texts, lowers, lemmas = doc_words(span.doc)
+        self.texts, self.lowers, lemmas = texts[base:end], lowers[base:end], lemmas[base:end]
         # phrase tables give Doc offsets, Matchers Span offsets: (matches, shift)
-        found = [(c.lower.match(self.lowers, base), base), (c.lemma.match(lemmas, base), base),
-                 (c.seq.match(lemmas, base), base)]
+        found = [(c.lower.match(self.lowers, base), base), (c.lemma.match(lemmas, base), base)]
         patterns = [hit for m in c.matchers_for(set(lemmas)) for hit in m(span)]
         if len(patterns) > 1:  # as one Matcher of them all gives them: once each, by end, longest first
             patterns = sorted(dict.fromkeys(patterns), key=lambda hit: (hit[2], -hit[1]))
@@ -397,7 +431,12 @@ class _Hits:
                     continue
                 self.by.setdefault(name, []).append((s - shift, e - shift))
         self.n = len(self.lowers)
-        self.raw = span.text
+        self.span = span
+
+    @property
+    def raw(self) -> str:
+        """The sentence's text (read only when needed: ``Span.text`` walks every token)."""
+        return self.span.text
 
     def get(self, name: str) -> list[tuple[int, int]]:
         return self.by.get(name, [])
