@@ -9,6 +9,7 @@ from __future__ import annotations
 from texlint.analysis.assessment import assess
 from texlint.analysis.facts import extract_facts
 from texlint.latex.model import Document, Prose
+from texlint.nlp.pipeline import release_words
 from texlint.nlp.tagger import tag_paragraph
 from texlint.util.recent import Recent, recent
 
@@ -52,7 +53,10 @@ def analyse(doc: Document) -> None:
         key = (passage[0].role, tuple(p.text for p in passage))
         tagged = memo.get(key) if memo is not None else None
         if tagged is None:
-            tagged = tag_paragraph([s.span for s in sents], passage[0].role)
+            spans = [s.span for s in sents]
+            tagged = tag_paragraph(spans, passage[0].role)
+            for d in {id(sp.doc): sp.doc for sp in spans}.values():
+                release_words(d)
             if memo is not None:
                 memo.put(key, tagged)
         for sent, tags in zip(sents, tagged):

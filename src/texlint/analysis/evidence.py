@@ -221,10 +221,20 @@ class reading:
         return False
 
 
+_LOWERED: tuple[str, str] = ("", "")  # the last text lower-cased (several questions read one sentence)
+
+
 def _has_any(text: str, keys: tuple[str, ...]) -> bool:
     """A cheap substring prefilter before a costly pattern (keys in lower case)."""
-    low = text.lower()
-    return any(k in low for k in keys)
+    global _LOWERED
+    last, low = _LOWERED
+    if last is not text:
+        low = text.lower()
+        _LOWERED = (text, low)  # one tuple: a thread reading it sees a text and its own lower case
+    for k in keys:
+        if k in low:
+            return True
+    return False
 
 
 def _math_text(sent: Sentence) -> str:

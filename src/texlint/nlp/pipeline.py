@@ -141,7 +141,8 @@ def split_sentences(doc: "Doc") -> "Doc":
     n = len(doc)
     if n == 0:
         return doc
-    words = doc_words(doc)[0]  # strings: reading tokens one by one costs a Token object each time
+    # strings: reading tokens one by one costs a Token object each time
+    words = doc.user_data.pop(_TEXTS, None) or [t.text for t in doc]
     starts = [False] * n
     starts[0] = True
     i = 0
@@ -176,13 +177,16 @@ def split_sentences(doc: "Doc") -> "Doc":
     return doc
 
 
-#: ``Doc.user_data`` key of the tokens' texts, lower-cased texts and lemmas (see :func:`doc_words`)
+#: ``Doc.user_data`` keys: the tokens' texts, lower-cased texts and lemmas (see :func:`doc_words`),
+#: and the texts alone, handed from the lemma component to the sentence splitter
 WORDS = "texlint_words"
+_TEXTS = "texlint_texts"
 
 
 def doc_words(doc: "Doc") -> tuple[list[str], list[str], list[str]]:
-    """The texts, lower-cased texts and lemmas of a Doc's tokens, computed once per Doc: the
-    tagger slices them per sentence instead of building a Token object per word per pass."""
+    """The texts, lower-cased texts and lemmas of a Doc's tokens, computed once per Doc until
+    :func:`release_words`: the tagger slices them per sentence instead of building a Token
+    object per word per pass."""
     words = doc.user_data.get(WORDS)
     if words is None:
         texts = [t.text for t in doc]
@@ -191,9 +195,15 @@ def doc_words(doc: "Doc") -> tuple[list[str], list[str], list[str]]:
     return words
 
 
+def release_words(doc: "Doc") -> None:
+    """Forget :func:`doc_words` of a Doc once its sentences are tagged: kept for every Doc of a
+    1 MB thesis they cost tens of megabytes."""
+    doc.user_data.pop(WORDS, None)
+
+
 def set_lemmas(doc: "Doc") -> "Doc":
     """Give every token a lemma key (a pipeline component of the blank pipeline), in one array
-    write, and keep the words for :func:`doc_words`."""
+    write, and hand the token texts to the sentence splitter."""
     texts = [t.text for t in doc]
     keys = [lemma_key(t) for t in texts]
     if keys:
@@ -202,7 +212,7 @@ def set_lemmas(doc: "Doc") -> "Doc":
 
         add = doc.vocab.strings.add
         doc.from_array([LEMMA], numpy.array([add(k) for k in keys], dtype="uint64").reshape(-1, 1))
-    doc.user_data[WORDS] = (texts, [t.lower() for t in texts], keys)
+    doc.user_data[_TEXTS] = texts  # the sentence splitter's, next in the pipeline
     return doc
 
 

@@ -435,7 +435,8 @@ class _Hits:
 
     @property
     def raw(self) -> str:
-        """The sentence's text (read only when needed: ``Span.text`` walks every token)."""
+        """The sentence's text (read only when needed: ``Span.text`` walks every token, and
+        ``Doc.text``, to slice, would walk the whole document)."""
         return self.span.text
 
     def get(self, name: str) -> list[tuple[int, int]]:
