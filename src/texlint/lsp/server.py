@@ -16,6 +16,7 @@ log line (``window/logMessage``), and the worker survives any exception.
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -153,6 +154,12 @@ class TexlintServer(LanguageServer):
                 outcome = await loop.run_in_executor(self.executor, lint_file, path, snap, self.registry_cache,
                                                      self.encoding, hint)
                 self._publish_outcome(outcome, snap)
+                del outcome
+                # The lint's model and parse leave thousands of reference cycles, which Python's
+                # collector frees only at its rare full collections: until then they sit beside
+                # the next lint's (19 MB more at the peak on a 1 MB thesis after five edits).
+                # Collected here, once the diagnostics are out: about 10 ms on a 150 KB paper.
+                await loop.run_in_executor(self.executor, gc.collect)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # never let one document stop the server
