@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from texlint.latex.placeholders import PLACEHOLDER_RE
 from texlint.nlp.lemmas import lemma_key
+from texlint.nlp.spacy_import import import_spacy
 from texlint.util.errors import ConfigError
 from texlint.util.recent import Recent, recent
 from texlint.util.timing import gc_paused
@@ -102,9 +103,7 @@ def has_texlint_tokenizer(nlp: "Language") -> bool:
 
 def tokenizer_signature() -> str:
     """What decides how the blank pipeline tokenizes: spaCy's version and texlint's settings."""
-    from spacy.about import __version__
-
-    return "\n".join([__version__, PLACEHOLDER_RE.pattern, *ABBREVIATIONS])
+    return "\n".join([import_spacy().__version__, PLACEHOLDER_RE.pattern, *ABBREVIATIONS])
 
 
 def _add_placeholder_tokenization(nlp: "Language") -> None:
@@ -249,7 +248,7 @@ def get_nlp(model: str | None = None) -> "Language":
 
 def _build(model: str | None) -> "Language":
     """Blank English with texlint's tokenizer and sentence splitter (or a named trained pipeline)."""
-    import spacy
+    spacy = import_spacy()
 
     _register_components()
     if model:
