@@ -87,3 +87,14 @@ def test_lemma_keys_are_consistent():
     assert lemma_key("studies") == lemma_key("study")
     assert lemma_key("analyses") == "analysis"
     assert lemma_key("was") == lemma_key("is") == "be"
+
+
+def test_token_strings_read_from_arrays_match_the_tokens():
+    from texlint.nlp.pipeline import doc_words, get_nlp, token_strings
+
+    doc = get_nlp()("We prove it. Surprisingly, the proofs were proved twice ⟦cite⟧; “Ok” -- 3.5 ms.")
+    assert token_strings(doc, "ORTH") == [t.text for t in doc]
+    assert token_strings(doc, "LEMMA") == [t.lemma_ for t in doc]
+    texts, lower, lemmas = doc_words(doc)
+    assert lower == [t.text.lower() for t in doc] and lemmas == [t.lemma_ for t in doc]
+    assert token_strings(get_nlp()(""), "ORTH") == []

@@ -141,7 +141,7 @@ def split_sentences(doc: "Doc") -> "Doc":
     if n == 0:
         return doc
     # strings: reading tokens one by one costs a Token object each time
-    words = doc.user_data.pop(_TEXTS, None) or [t.text for t in doc]
+    words = doc.user_data.pop(_TEXTS, None) or token_strings(doc, "ORTH")
     starts = [False] * n
     starts[0] = True
     i = 0
@@ -182,14 +182,28 @@ WORDS = "texlint_words"
 _TEXTS = "texlint_texts"
 
 
+def token_strings(doc: "Doc", attr: str) -> list[str]:
+    """One string attribute (``"ORTH"``: the texts, ``"LEMMA"``) of every token, read from one
+    array: ``[t.text for t in doc]`` builds a Token object per word, about 3x slower (a sixth of
+    the annotation stage)."""
+    if not len(doc):
+        return []
+    from spacy import attrs
+
+    keys = doc.to_array(getattr(attrs, attr)).tolist()
+    lookup = doc.vocab.strings.__getitem__
+    strings = {k: lookup(k) for k in set(keys)}
+    return [strings[k] for k in keys]
+
+
 def doc_words(doc: "Doc") -> tuple[list[str], list[str], list[str]]:
     """The texts, lower-cased texts and lemmas of a Doc's tokens, computed once per Doc until
     :func:`release_words`: the tagger slices them per sentence instead of building a Token
     object per word per pass."""
     words = doc.user_data.get(WORDS)
     if words is None:
-        texts = [t.text for t in doc]
-        words = (texts, [t.lower() for t in texts], [t.lemma_ for t in doc])
+        texts = token_strings(doc, "ORTH")
+        words = (texts, [t.lower() for t in texts], token_strings(doc, "LEMMA"))
         doc.user_data[WORDS] = words
     return words
 
@@ -203,7 +217,7 @@ def release_words(doc: "Doc") -> None:
 def set_lemmas(doc: "Doc") -> "Doc":
     """Give every token a lemma key (a pipeline component of the blank pipeline), in one array
     write, and hand the token texts to the sentence splitter."""
-    texts = [t.text for t in doc]
+    texts = token_strings(doc, "ORTH")
     keys = [lemma_key(t) for t in texts]
     if keys:
         import numpy
