@@ -201,6 +201,17 @@ def test_scaling_claim_beyond_the_envelope_quotes_the_largest_model(tmp_path):
     assert msgs and "7B parameters" in msgs[0]
 
 
+def test_scale_as_a_quantity_is_no_scaling_claim(tmp_path):
+    claim = _PAPER.replace("We propose FooNet.\\end", "FooNet improves with scale.\\end")
+    _, doc = _lint(tmp_path, claim % "We train one FooNet model with 7B parameters.")
+    assert doc.assessment["scale_claim"]["present"]
+    other = tmp_path / "b"
+    other.mkdir()
+    near = _PAPER.replace("We propose FooNet.\\end", "FooNet improves with scale factor 2 on the images.\\end")
+    _, doc2 = _lint(other, near % "We train one FooNet model with 7B parameters.")
+    assert not doc2.assessment["scale_claim"]["present"]
+
+
 def test_claims_are_typed_and_linked_to_support(tmp_path):
     _, doc = _lint(tmp_path, "\\begin{abstract}FooNet outperforms all baselines (Table~\\ref{t}). "
                              "FooNet is three times faster than prior methods.\\end{abstract}\n"

@@ -370,6 +370,7 @@ NOT_MOVES = [
     ("scale_claim", "We apply large scale Bayesian decipherment to the cipher."),
     ("scale_claim", "The new solver is hundreds to thousands of times faster."),
     ("scale_claim", "Annotators rated each answer on a five-point scale."),
+    ("scale_claim", "We resize the images with scale augmentation."),
     ("limitation", "Recurrent networks have an implicit bias towards short-term memory."),
 ]
 YES_MOVES = [
@@ -380,6 +381,8 @@ YES_MOVES = [
     ("efficiency_claim", "Our method reduces peak memory usage by 40%."),
     ("scale_claim", "The approach scales to billions of parameters."),
     ("scale_claim", "Our method scales linearly with sequence length."),
+    ("scale_claim", "As one might expect, our value profiles improve with scale."),
+    ("scale_claim", "These abilities of our models emerge with scale."),
 ]
 
 
