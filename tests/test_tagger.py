@@ -120,6 +120,16 @@ CONTEXT_CASES = [
      "Smith et al. ⟦cite⟧ argue that modelling heterogeneity is important for alignment."),
     ("impact", "conclusion", "Our work represents a first step toward reasoning with general-purpose code.",
      "Our first step is to tokenize the input code."),
+    # in a method or experiments section "we do not X" describes a choice; what the authors
+    # could not do, or leave for later, is a weakness
+    ("limitation", "method", "We could not run the largest model due to compute constraints.",
+     "Since we reuse the detector's boxes, we do not introduce any localization error."),
+    ("limitation", "experiments", "We did not evaluate on other languages, which we leave to future work.",
+     "We consider these data sources as they are and do not perform additional preprocessing."),
+    ("limitation", "appendix", "While we filter thoroughly, these filters are not 100% accurate.",
+     "Note, we do not release raw images but rather their URLs."),
+    ("limitation", "discussion", "We did not assess realism with human raters.",  # a discussion owns it
+     "Without loss of generality, we assume the matrix is diagonal."),
     # the method tied to what motivates it, in link words of its own
     ("method_link", "introduction", "Taking this fact into account, we propose a search that prunes candidates early.",
      "We take the search cost into account in Section 5."),

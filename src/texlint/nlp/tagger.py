@@ -536,6 +536,40 @@ _FRAMING_FOR_OTHERS = frozenset({"abstract", "introduction"})
 _STUDY_WORDS = frozenset({"study", "studies", "sample", "cohort", "participants", "experiment", "experiments",
                           "analysis", "analyses", "evaluation", "survey", "findings", "results"})
 _DISCUSSION_ROLES = {"discussion", "conclusion", "limitations", "analysis", "results", None}
+#: sections that describe what the authors did: "we do not use X" there is a choice, not a weakness
+_DESIGN_ROLES = frozenset({"method", "experiments", "results", "analysis", "appendix"})
+#: what makes a negated action a weakness after all: inability, regret, a constraint, a wish
+_INABILITY = frozenset({"could", "cannot", "can", "unable", "able", "possible", "impossible", "unfortunately", "lack",
+                        "lacks", "lacking", "due", "constraints", "constraint", "beyond", "scope", "future", "further",
+                        "would", "should", "need", "needed", "remains", "remain"}) | _LIMITATION_NOUNS
+
+
+def _design_choice(low: list[str], hits: list[tuple[int, int]]) -> bool:
+    """Every limitation cue of the sentence is the authors' own negated action ("we do not
+    extract all bigrams", "the implementations we tested were not faster"), and nothing says
+    they could not or would have wanted to: in a method or experiments section, a choice or a
+    finding described, not a weakness owned. "These filters are not 100% accurate" (no we) and
+    "we could not run it at scale" stay limitations."""
+    if not hits or set(low) & _INABILITY:
+        return False
+    for s, e in hits:
+        span = low[s:e]
+        if not ("not" in span or "n't" in span or "no" in span):
+            return False
+        if "we" not in span and "we" not in _clause_before(low, s):
+            return False
+    return True
+
+
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "but", "while", "whereas", "although", "though", "which", "that"})
+
+
+def _clause_before(low: list[str], s: int) -> list[str]:
+    """The words of the clause before position ``s`` (back to a comma, "but", "which", ...)."""
+    i = s
+    while i > 0 and low[i - 1] not in _CLAUSE_BREAKS:
+        i -= 1
+    return low[i:s]
 
 
 def _month(h: _Hits, s: int) -> bool:
@@ -836,6 +870,10 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
     if lim and not strong_lim and role not in _OWN_ROLES and "result" in tags and weak_hits and all(
             set(low[max(0, s - 8):s]) & _SETTING for s, _ in weak_hits):
         lim = False  # "where labelled data is limited, our method is stronger": a setting, not a weakness
+    if lim and role in _DESIGN_ROLES and _design_choice(low, h.get("limitation_strong") + weak_hits):
+        lim = False
+    if lim and not strong_lim and "generality" in low and low[max(0, low.index("generality") - 3):low.index("generality")] == ["without", "loss", "of"]:
+        lim = False  # "without loss of generality, we assume ...": no restriction at all
     if lim:
         tags.add("limitation")
     elif "others_weakness" in h and "aim" not in tags:
