@@ -130,6 +130,10 @@ CONTEXT_CASES = [
      "Note, we do not release raw images but rather their URLs."),
     ("limitation", "discussion", "We did not assess realism with human raters.",  # a discussion owns it
      "Without loss of generality, we assume the matrix is diagonal."),
+    ("limitation", "method", "Our analysis rests on strong assumptions that we could not verify.",
+     "For the case where the two hashes do not match, we assume that the bits are independent."),
+    ("limitation", "method", "We should note that our method does not handle occlusions.",
+     "Since we have no independent observations, we should rely on different data assumptions."),
     # the method tied to what motivates it, in link words of its own
     ("method_link", "introduction", "Taking this fact into account, we propose a search that prunes candidates early.",
      "We take the search cost into account in Section 5."),

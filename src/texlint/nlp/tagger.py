@@ -541,26 +541,34 @@ _DESIGN_ROLES = frozenset({"method", "experiments", "results", "analysis", "appe
 #: what makes a negated action a weakness after all: inability, regret, a constraint, a wish
 _INABILITY = frozenset({"could", "cannot", "can", "unable", "able", "possible", "impossible", "unfortunately", "lack",
                         "lacks", "lacking", "due", "constraints", "constraint", "beyond", "scope", "future", "further",
-                        "would", "should", "need", "needed", "remains", "remain"}) | _LIMITATION_NOUNS
+                        "would", "need", "needed", "remains", "remain"}) | _LIMITATION_NOUNS
+
+
+#: a method's stated set-up, which Kilicoglu et al.'s cue "assumption" marks as a weakness of a study
+_ASSUMING = frozenset({"we", "assume", "assumes", "assumed", "assuming", "assumption", "assumptions"})
 
 
 def _design_choice(low: list[str], hits: list[tuple[int, int]]) -> bool:
     """Every limitation cue of the sentence is the authors' own negated action ("we do not
     extract all bigrams", "the implementations we tested were not faster"), and nothing says
     they could not or would have wanted to: in a method or experiments section, a choice or a
-    finding described, not a weakness owned. "These filters are not 100% accurate" (no we) and
+    finding described, not a weakness owned; so are its stated assumptions. "These filters are not 100% accurate" (no we) and
     "we could not run it at scale" stay limitations."""
     if not hits or set(low) & _INABILITY:
         return False
     for s, e in hits:
         span = low[s:e]
+        if set(span) <= _ASSUMING:
+            continue  # "we assume that the bits are i.i.d.", "the assumptions of Section 2": the method's set-up
         if not ("not" in span or "n't" in span or "no" in span):
             return False
-        if "we" not in span and "we" not in _clause_before(low, s):
-            return False
+        clause = _clause_before(low, s)
+        if "we" not in span and "we" not in clause and not set(clause) & _CONDITIONS:
+            return False  # "these filters are not accurate": a weakness; "where the hashes do not match": a case
     return True
 
 
+_CONDITIONS = frozenset({"where", "when", "whenever", "if", "unless"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "but", "while", "whereas", "although", "though", "which", "that"})
 
 
