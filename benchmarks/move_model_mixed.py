@@ -21,8 +21,6 @@ Nothing here ships; the labels and datasets never leave ``../shared``.
 
 from __future__ import annotations
 
-import json
-import pickle
 import random
 import sys
 from pathlib import Path
@@ -36,7 +34,6 @@ import agreement  # noqa: E402
 import move_model_lopo  # noqa: E402
 
 MOVES = agreement.MOVES
-CACHE = Path("/tmp/texlint_move_rows.pkl")
 
 #: dataset -> (label -> moves it means, moves the dataset decides)
 MAPPING = {
@@ -68,14 +65,11 @@ def dataset_rows() -> list[dict]:
 
 
 def load_rows() -> tuple[list[dict], list[dict]]:
-    if CACHE.is_file():
-        return pickle.loads(CACHE.read_bytes())
+    """The labelled sentences (every move decided) and the mapped dataset sentences."""
     labelled = move_model_lopo.rows()
     for r in labelled:
         r["decided"] = set(MOVES)
-    data = (labelled, dataset_rows())
-    CACHE.write_bytes(pickle.dumps(data))
-    return data
+    return labelled, dataset_rows()
 
 
 def model_input(r: dict) -> str:
@@ -152,7 +146,6 @@ def main() -> int:
         gold = sum(m in r["gold"] for r in labelled)
         print(f"| `{m}` | {gold} | {f1(pairs('tune')):.2f} | {f1(pairs('held-out')):.2f} | {a:g}, {b:g} | "
               f"{f1(pairs('tune', a, b)):.2f} | {f1(pairs('held-out', a, b)):.2f} | {f1(pairs('all', a, b)):.2f} |")
-    Path("/tmp/texlint_move_probs.json").write_text(json.dumps(probs))
     return 0
 
 

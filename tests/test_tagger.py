@@ -385,6 +385,7 @@ NOT_MOVES = [
     ("scale_claim", "The new solver is hundreds to thousands of times faster."),
     ("scale_claim", "Annotators rated each answer on a five-point scale."),
     ("scale_claim", "We resize the images with scale augmentation."),
+    ("scale_claim", "Our accuracy improves with scale factor 2 on the images."),  # scale as a quantity
     ("limitation", "Recurrent networks have an implicit bias towards short-term memory."),
 ]
 YES_MOVES = [

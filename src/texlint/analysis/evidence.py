@@ -572,8 +572,6 @@ def _size_study_in(text: str) -> str:
 
 
 _SCALE_WORD = prefilter.compile(r"scal|billion|million|trillion|larger|bigger", re.I)
-#: "scale" naming a quantity of the method, not its size ("with scale factor 2", "scale parameters")
-_SCALE_AS_QUANTITY = re.compile(r"\bscales? (factor|parameter|invarian\w*|space|augmentation|mixture)s?\b", re.I)
 _SCALE_CLAIM_SUBJECT = prefilter.compile(r"\b(we|our|ours|this (paper|work|method|approach)|the proposed)\b", re.I)
 
 
@@ -585,7 +583,7 @@ def scale_claims(doc: Document) -> list[dict]:
         if "scale_claim" not in sent.tags:
             continue
         text = _LABEL_KEY.sub(" ", sent.text)
-        if _FUTURE.search(text) or not is_own_claim(sent, doc) or not _SCALE_WORD.search(_SCALE_AS_QUANTITY.sub(" ", text)):
+        if _FUTURE.search(text) or not is_own_claim(sent, doc) or not _SCALE_WORD.search(text):
             continue
         if "⟦cite⟧" in text and not re.search(r"\b(we|our|ours)\b", text, re.I):
             continue

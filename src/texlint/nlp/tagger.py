@@ -536,40 +536,41 @@ _FRAMING_FOR_OTHERS = frozenset({"abstract", "introduction"})
 _STUDY_WORDS = frozenset({"study", "studies", "sample", "cohort", "participants", "experiment", "experiments",
                           "analysis", "analyses", "evaluation", "survey", "findings", "results"})
 _DISCUSSION_ROLES = {"discussion", "conclusion", "limitations", "analysis", "results", None}
+#: "scale" naming a quantity of the method, not its size: "improves with scale factor 2"
+_SCALE_QUANTITY = frozenset({"factor", "factors", "parameter", "parameters", "space", "augmentation", "mixture",
+                             "invariance", "invariant"})
 #: sections that describe what the authors did: "we do not use X" there is a choice, not a weakness
 _DESIGN_ROLES = frozenset({"method", "experiments", "results", "analysis", "appendix"})
 #: what makes a negated action a weakness after all: inability, regret, a constraint, a wish
 _INABILITY = frozenset({"could", "cannot", "can", "unable", "able", "possible", "impossible", "unfortunately", "lack",
                         "lacks", "lacking", "due", "constraints", "constraint", "beyond", "scope", "future", "further",
                         "would", "need", "needed", "remains", "remain"}) | _LIMITATION_NOUNS
-
-
 #: a method's stated set-up, which Kilicoglu et al.'s cue "assumption" marks as a weakness of a study
 _ASSUMING = frozenset({"we", "assume", "assumes", "assumed", "assuming", "assumption", "assumptions"})
+_CONDITIONS = frozenset({"where", "when", "whenever", "if", "unless"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "but", "while", "whereas", "although", "though", "which", "that"})
+_WLOG = ("without", "loss", "of", "generality")
 
 
 def _design_choice(low: list[str], hits: list[tuple[int, int]]) -> bool:
     """Every limitation cue of the sentence is the authors' own negated action ("we do not
-    extract all bigrams", "the implementations we tested were not faster"), and nothing says
-    they could not or would have wanted to: in a method or experiments section, a choice or a
-    finding described, not a weakness owned; so are its stated assumptions. "These filters are not 100% accurate" (no we) and
+    extract all bigrams", "the implementations we tested were not faster"), a negation inside a
+    condition ("where the hashes do not match") or a stated assumption, and nothing says they
+    could not or would have wanted to: in a method or experiments section, the set-up or a
+    finding described, not a weakness owned. "These filters are not 100% accurate" (no we) and
     "we could not run it at scale" stay limitations."""
     if not hits or set(low) & _INABILITY:
         return False
     for s, e in hits:
         span = low[s:e]
         if set(span) <= _ASSUMING:
-            continue  # "we assume that the bits are i.i.d.", "the assumptions of Section 2": the method's set-up
+            continue  # "we assume that the bits are i.i.d.": the method's set-up
         if not ("not" in span or "n't" in span or "no" in span):
             return False
         clause = _clause_before(low, s)
         if "we" not in span and "we" not in clause and not set(clause) & _CONDITIONS:
-            return False  # "these filters are not accurate": a weakness; "where the hashes do not match": a case
+            return False  # "these filters are not accurate": a weakness
     return True
-
-
-_CONDITIONS = frozenset({"where", "when", "whenever", "if", "unless"})
-_CLAUSE_BREAKS = frozenset({",", ";", ":", "but", "while", "whereas", "although", "though", "which", "that"})
 
 
 def _clause_before(low: list[str], s: int) -> list[str]:
@@ -578,6 +579,11 @@ def _clause_before(low: list[str], s: int) -> list[str]:
     while i > 0 and low[i - 1] not in _CLAUSE_BREAKS:
         i -= 1
     return low[i:s]
+
+
+def _without_loss_of_generality(low: list[str]) -> bool:
+    n = len(_WLOG)
+    return any(tuple(low[i:i + n]) == _WLOG for i, w in enumerate(low) if w == "without")
 
 
 def _month(h: _Hits, s: int) -> bool:
@@ -761,7 +767,8 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
         tags.add("significance")
     if _any_unnegated(h, "efficiency", neg, 2):
         tags.add("efficiency_claim")
-    if _any_unnegated(h, "scale_claim", neg, 2):
+    if any(not _negated(h, st, neg, 2) and not (low[e - 1] == "scale" and e < h.n and low[e] in _SCALE_QUANTITY)
+           for st, e in h.get("scale_claim")):
         tags.add("scale_claim")
 
     # -- contribution / aim / novelty / result need the authors as claimant
@@ -880,7 +887,7 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
         lim = False  # "where labelled data is limited, our method is stronger": a setting, not a weakness
     if lim and role in _DESIGN_ROLES and _design_choice(low, h.get("limitation_strong") + weak_hits):
         lim = False
-    if lim and not strong_lim and "generality" in low and low[max(0, low.index("generality") - 3):low.index("generality")] == ["without", "loss", "of"]:
+    if lim and not strong_lim and _without_loss_of_generality(low):
         lim = False  # "without loss of generality, we assume ...": no restriction at all
     if lim:
         tags.add("limitation")
