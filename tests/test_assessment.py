@@ -194,6 +194,18 @@ def test_the_scale_envelope_and_several_sizes(tmp_path):
     assert not doc2.assessment["scale_experiments"]["present"]
 
 
+def test_compute_counts_and_bounds_are_not_model_sizes(tmp_path):
+    """"39 billion FLOPs" counts operations and "less than 1 billion parameters" is a bound: the
+    largest model is the 120M one the sentence states."""
+    _, doc = _lint(tmp_path, _PAPER % ("Our model is comprised of 120M parameters and requires roughly 39 billion FLOPs "
+                                       "in the forward pass. Model variants with less than 1 billion parameters are easy to train."))
+    assert doc.scale_envelope["largest_model"]["text"] == "120M parameters"
+    other = tmp_path / "b"
+    other.mkdir()
+    _, doc2 = _lint(other, _PAPER % "Our model is comprised of 120M parameters; a 2 billion parameter variant is larger.")
+    assert doc2.scale_envelope["largest_model"]["text"] == "2B parameters"
+
+
 def test_scaling_claim_beyond_the_envelope_quotes_the_largest_model(tmp_path):
     result, _ = _lint(tmp_path, _PAPER.replace("We propose FooNet.\\end", "FooNet scales to larger models.\\end")
                       % "We train one FooNet model with 7B parameters and report 91.2\\% accuracy.", select=("R303",))

@@ -392,6 +392,11 @@ _PARAMS = prefilter.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(k|m|b|t|thousand|mill
                      r"|(?<![\w.])(\d+(?:\.\d+)?)\s?(parameters|params)\b", re.I)
 _DATA_AFTER = prefilter.compile(r"\s*(tokens|images|examples|samples|sentences|documents|pairs|words|frames|videos|steps|hours|"
                          r"image-text|training|queries|rows|records)\b", re.I)
+#: a count of operations, bytes or money, not of parameters ("39 billion FLOPs in the forward pass")
+_COST_AFTER = re.compile(r"\s*(flops?|[gtpm]flops|macs?|g?macs|mult-adds|multiply-adds|multiply-accumulates|operations|ops|"
+                         r"bytes|bits|dollars|usd)\b", re.I)
+#: a bound, not a model's size ("variants with less than 1 billion parameters are easier to train")
+_BOUND_BEFORE = re.compile(r"(?:\b(?:less|fewer|smaller) than|\bunder|\bbelow)\s*$", re.I)
 _MODEL_CONTEXT = prefilter.compile(r"\b(param|model|network|transformer|llm|lm|gpt|llama|bert|t5|opt|pythia|qwen|mistral|vit|resnet|checkpoint|variant|backbone)", re.I)
 _DATA = prefilter.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(k|m|b|t|thousand|million|billion|trillion)?\s?"
                    r"(tokens|images|examples|samples|sentences|documents|pairs|videos|utterances|dialogues|hours of (?:speech|audio|video)|image-text pairs|trajectories|episodes|problems|questions|instances)\b", re.I)
@@ -429,8 +434,10 @@ def _sizes_in(text: str) -> tuple[float, ...]:
         num, unit, word = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), None, m.group(5))
         if not word and not (unit and unit.lower() in ("m", "b", "t", "million", "billion", "trillion")):
             continue
-        if not word and _DATA_AFTER.match(text, m.end()):
-            continue  # "300B tokens": data, not a model
+        if not word and (_DATA_AFTER.match(text, m.end()) or _COST_AFTER.match(text, m.end())):
+            continue  # "300B tokens", "39 billion FLOPs": data or compute, not a model
+        if _BOUND_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "less than 1B parameters": a bound
         window = text[max(0, m.start() - 40):m.end() + 40]
         if word or _MODEL_CONTEXT.search(window):
             value = _size(num, unit)
