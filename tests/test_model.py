@@ -61,6 +61,19 @@ def test_sections_roles_and_abstract_forms(tmp_path):
     assert doc.sections[-2].starred
 
 
+def test_related_work_in_the_appendix_is_cited_work(tmp_path):
+    """An appendix "Related Works" and its subsections describe others' models ("LLaDA scales
+    to 8B parameters"): related work, not the paper's own appendix; other appendix sections stay
+    appendix."""
+    body = ("\\section{Introduction}Intro.\n\\section{Experiments}Exp.\n\\appendix\n"
+            "\\section{Related Works}Rel.\n\\subsection{Discrete diffusion language models}Others.\n"
+            "\\section{Additional results}More.\n\\subsection{Ablations}Abl.")
+    doc = build(tmp_path, body)
+    assert [(s.title, s.role) for s in doc.sections][2:] == [
+        ("Related Works", "related_work"), ("Discrete diffusion language models", "related_work"),
+        ("Additional results", "appendix"), ("Ablations", "appendix")]
+
+
 def test_abstract_macro_form(tmp_path):
     doc = build(tmp_path, "\\maketitle\n\\section{Introduction}Hi.", preamble="\\title{A Title}\\abstract{We show Y.}")
     assert doc.abstract is not None and doc.abstract.prose[0].text == "We show Y."

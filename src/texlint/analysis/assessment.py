@@ -55,6 +55,8 @@ _CONTRIBUTION_LIST = re.compile(
 
 
 _ev = place
+#: the authors speaking of their own work
+_FIRST_PERSON = re.compile(r"\b(we|our|ours|us)\b", re.I)
 
 
 def _field(present: bool, evidence: list[dict], why: str, closest: list[dict] | None = None) -> dict:
@@ -77,12 +79,19 @@ def _where(roles: Iterable[str] | None) -> str:
 
 
 def _move_field(doc: Document, move: str, roles: Iterable[str] | None, says: str, near: str,
-                exclude: Iterable[str] = ()) -> dict:
+                exclude: Iterable[str] = (), own_in_excluded: bool = False) -> dict:
     """A story field decided by the tagger's move ``move`` in the sentences of ``roles``: present
-    with the sentences that make it; absent with the sentences whose cues came nearest."""
+    with the sentences that make it; absent with the sentences whose cues came nearest. Sections
+    of ``exclude`` roles (cited work's) do not count, except, with ``own_in_excluded``, a sentence
+    in the first person in related work: that is where authors position their own work ("We
+    build on their framework to propose a novel method ..."); a background section's "we define"
+    is set-up."""
     roles = tuple(roles) if roles is not None else None
+    exclude = tuple(exclude)
     hits, closest = [], []
-    for s in _sentences(doc, roles, exclude):
+    for s in _sentences(doc, roles, () if own_in_excluded else exclude):
+        if s.role in exclude and not (s.role == "related_work" and _FIRST_PERSON.search(s.text)):
+            continue
         if move in s.tags:
             hits.append(s)
             if len(hits) >= MAX_EVIDENCE:
@@ -186,7 +195,8 @@ def assess(doc: Document) -> dict[str, dict]:
         doc, "method_link", None, "derives the method from an insight or observation",
         "a link cue without the authors' method", exclude=_NOT_OWN)
     out["novelty_claim"] = _move_field(doc, "novelty", None, "claims novelty explicitly",
-                                       "a novelty word about cited work or in another sense", exclude=_NOT_OWN)
+                                       "a novelty word about cited work or in another sense", exclude=_NOT_OWN,
+                                       own_in_excluded=True)
     out["impact_argument"] = _move_field(doc, "impact", IMPACT_ROLES, "argues what the work enables or why it matters",
                                          "an impact word about cited work, a pointer to a section, or not in the "
                                          "paper's framing")

@@ -3,8 +3,8 @@
 Roles let rules say "in the introduction" or "anywhere in the experiments" whatever the
 authors called the section. The first matching entry of ``_ROLE_WORDS`` wins; sections after
 ``\\appendix`` are ``appendix`` unless their title names a statement venues ask for
-(limitations, broader impact, ethics, reproducibility, checklist); subsections inherit their
-parent's role unless their own title is decisive.
+(limitations, broader impact, ethics, reproducibility, checklist) or related work (cited work
+wherever it sits); subsections inherit their parent's role unless their own title is decisive.
 """
 
 from __future__ import annotations
@@ -103,7 +103,10 @@ def assign_roles(sections, paper_title: str = "") -> None:
         if own in _ALWAYS_OWN:
             s.role = own
         elif s.in_appendix:
-            s.role = "appendix"
+            # cited work is cited work wherever it sits: an appendix "Related Work" and its
+            # subsections describe others' methods and models, not the paper's own
+            cited = own == "related_work" or (own is None and s.parent is not None and s.parent.role == "related_work")
+            s.role = "related_work" if cited else "appendix"
         elif s.level > top and s.parent is not None and s.parent.role != "other":
             if own in ("results", "analysis", "limitations", "discussion", "conclusion", "related_work"):
                 s.role = own
