@@ -80,6 +80,11 @@ def test_move_positive_and_near_miss(move, positive, negative):
 # al. ("can" states an ability, "should" a recommendation; a passive names its cause with "by";
 # a causal adjective is predicated) and contributions that are not descriptions of practice
 CONTEXT_CASES = [
+    # "is the first" as an ordinal ("the first layer's", "the first step") is no priority claim
+    ("novelty", "introduction", "Our method is the first to route tokens by attention entropy.",
+     "We define the encoding as E(p), where f is the first layer's feed-forward network."),
+    ("novelty", "introduction", "To our knowledge, FooNet is the first method to route tokens by entropy.",
+     "Tokenisation is the first step of the pipeline."),
     ("strong_claim", None, "Exercise can reduce body weight in obese adults.",
      "Exercise should reduce body weight in obese adults."),
     ("strong_claim", None, "Arterial stiffness was improved by vitamin D supplementation.",

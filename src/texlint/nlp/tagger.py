@@ -432,6 +432,12 @@ class _Hits:
                 self.by.setdefault(name, []).append((s - shift, e - shift))
         self.n = len(self.lowers)
         self.span = span
+        if "novelty" in self.by:
+            kept = [(s, e) for s, e in self.by["novelty"] if not _ordinal_first(self.lowers, s, e)]
+            if kept:
+                self.by["novelty"] = kept
+            else:
+                del self.by["novelty"]
 
     @property
     def raw(self) -> str:
@@ -444,6 +450,25 @@ class _Hits:
 
     def __contains__(self, name: str) -> bool:
         return name in self.by
+
+
+#: what "is the first" counts when it is an ordinal, not a priority claim ("f is the first layer",
+#: "this is the first step", "the first of them", "the first 20")
+_ORDINAL_NOUNS = frozenset({"step", "steps", "stage", "stages", "term", "terms", "layer", "layers", "part", "parts",
+                            "phase", "half", "round", "row", "rows", "column", "columns", "component", "components",
+                            "element", "elements", "token", "tokens", "iteration", "iterations", "epoch", "epochs",
+                            "order", "derivative", "moment", "moments", "case", "cases", "author", "version", "draft",
+                            "of", "two", "three", "four", "five", "few", "several", "line", "lines", "block",
+                            "blocks", "level", "entry", "entries", "argument", "coordinate", "index", "node", "letter"})
+
+
+def _ordinal_first(low: list[str], s: int, e: int) -> bool:
+    """A novelty cue ending in "first" ("is the first") read as an ordinal: followed by a counted
+    noun, a number, or a noun in the possessive ("the first layer's feed-forward network")."""
+    if low[e - 1] != "first" or e >= len(low):
+        return False
+    nxt = low[e]
+    return nxt in _ORDINAL_NOUNS or nxt[:1].isdigit() or (e + 1 < len(low) and low[e + 1] in ("'s", "’s"))
 
 
 #: numeric citation markers of plain text ("[12]", "[3, 4]", "[22–24]"): texlint's own sentences
