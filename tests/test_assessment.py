@@ -206,6 +206,16 @@ def test_compute_counts_and_bounds_are_not_model_sizes(tmp_path):
     assert doc2.scale_envelope["largest_model"]["text"] == "2B parameters"
 
 
+def test_a_size_in_a_dataset_name_is_not_a_model_size(tmp_path):
+    """"LAION-2B" and "JFT-300M" name datasets; "Qwen3-32B" and "T5-3B" name models."""
+    _, doc = _lint(tmp_path, _PAPER % "Our 120M-parameter model outperforms a larger ViT-g/14 trained on LAION-2B and JFT-300M.")
+    assert doc.scale_envelope["largest_model"]["text"] == "120M parameters"
+    other = tmp_path / "b"
+    other.mkdir()
+    _, doc2 = _lint(other, _PAPER % "Our 120M-parameter model is compared with Qwen3-32B and a T5-3B model.")
+    assert doc2.scale_envelope["largest_model"]["text"] == "32B parameters"
+
+
 def test_scaling_claim_beyond_the_envelope_quotes_the_largest_model(tmp_path):
     result, _ = _lint(tmp_path, _PAPER.replace("We propose FooNet.\\end", "FooNet scales to larger models.\\end")
                       % "We train one FooNet model with 7B parameters and report 91.2\\% accuracy.", select=("R303",))

@@ -390,13 +390,20 @@ def resource_check(claims: list[dict], measured: dict[str, list[dict]]) -> dict:
 _SIZE_UNITS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12}
 _PARAMS = prefilter.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(k|m|b|t|thousand|million|billion|trillion)\b(?:[\s-]+(parameters?|params|parameter))?"
                      r"|(?<![\w.])(\d+(?:\.\d+)?)\s?(parameters|params)\b", re.I)
-_DATA_AFTER = prefilter.compile(r"\s*(tokens|images|examples|samples|sentences|documents|pairs|words|frames|videos|steps|hours|"
-                         r"image-text|training|queries|rows|records)\b", re.I)
+_DATA_AFTER = prefilter.compile(r"\s*(?:(?!model|network|param|llm|transformer|checkpoint|variant)[a-z][\w-]*\s+){0,2}?(tokens|images|examples|samples|sentences|documents|pairs|words|frames|videos|steps|hours|"
+                         r"image-text|training|queries|rows|records|subsets?|datasets?|corpus|corpora|pool)\b", re.I)
 #: a count of operations, bytes or money, not of parameters ("39 billion FLOPs in the forward pass")
 _COST_AFTER = re.compile(r"\s*(flops?|[gtpm]flops|macs?|g?macs|mult-adds|multiply-adds|multiply-accumulates|operations|ops|"
                          r"bytes|bits|dollars|usd)\b", re.I)
 #: a bound, not a model's size ("variants with less than 1 billion parameters are easier to train")
 _BOUND_BEFORE = re.compile(r"(?:\b(?:less|fewer|smaller) than|\bunder|\bbelow)\s*$", re.I)
+#: a size glued to a name ("LAION-2B", "Qwen3-32B") is a model's only when the name is a model family's:
+#: "LAION-400M", "JFT-300M", "DataComp-1B", "CC-12M" name datasets
+_GLUED_NAME = re.compile(r"([A-Za-z][\w.]*)-$")
+_MODEL_FAMILY = re.compile(r"llama|qwen|gpt|t5|opt|pythia|mistral|mixtral|gemma|phi|falcon|deepseek|olmo|mpt|bloom|palm|"
+                           r"chinchilla|vicuna|alpaca|flan|ul2|yi|internlm|baichuan|glm|bert|vit|clip|eva|dino|whisper|"
+                           r"starcoder|codegen|galactica|gopher|megatron|llava|blip|flamingo|idefics|model|lm|net|former",
+                           re.I)
 _MODEL_CONTEXT = prefilter.compile(r"\b(param|model|network|transformer|llm|lm|gpt|llama|bert|t5|opt|pythia|qwen|mistral|vit|resnet|checkpoint|variant|backbone)", re.I)
 _DATA = prefilter.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(k|m|b|t|thousand|million|billion|trillion)?\s?"
                    r"(tokens|images|examples|samples|sentences|documents|pairs|videos|utterances|dialogues|hours of (?:speech|audio|video)|image-text pairs|trajectories|episodes|problems|questions|instances)\b", re.I)
@@ -438,6 +445,9 @@ def _sizes_in(text: str) -> tuple[float, ...]:
             continue  # "300B tokens", "39 billion FLOPs": data or compute, not a model
         if _BOUND_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "less than 1B parameters": a bound
+        glued = _GLUED_NAME.search(text, max(0, m.start() - 30), m.start())
+        if glued and not word and not _MODEL_FAMILY.search(glued.group(1)):
+            continue  # "trained on LAION-2B": a dataset's size
         window = text[max(0, m.start() - 40):m.end() + 40]
         if word or _MODEL_CONTEXT.search(window):
             value = _size(num, unit)
