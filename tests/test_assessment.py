@@ -216,6 +216,24 @@ def test_a_size_in_a_dataset_name_is_not_a_model_size(tmp_path):
     assert doc2.scale_envelope["largest_model"]["text"] == "32B parameters"
 
 
+def test_lengths_and_limits_are_sequence_lengths_not_data(tmp_path):
+    """"A maximum generation length of 4096 tokens" and "truncated at 512 tokens" are lengths,
+    "greater than 2 \\hat{d}" a coefficient; "trained on 300B tokens" stays the data's size."""
+    _, doc = _lint(tmp_path, _PAPER % ("All models used a maximum generation length of 4096 tokens. Inputs are truncated "
+                                       "at 512 tokens."))
+    env = doc.scale_envelope
+    assert env["largest_data"] is None
+    assert env["longest_sequence"]["value"] == 4096
+    coefficient = tmp_path / "c"
+    coefficient.mkdir()
+    _, doc3 = _lint(coefficient, _PAPER % "The error is low when the sequence length $k$ is greater than $2 \\hat{d}$.")
+    assert doc3.scale_envelope["longest_sequence"] is None
+    other = tmp_path / "b"
+    other.mkdir()
+    _, doc2 = _lint(other, _PAPER % "We train on 300B tokens with a maximum generation length of 1024 tokens.")
+    assert doc2.scale_envelope["largest_data"]["value"] == 300e9
+
+
 def test_scaling_claim_beyond_the_envelope_quotes_the_largest_model(tmp_path):
     result, _ = _lint(tmp_path, _PAPER.replace("We propose FooNet.\\end", "FooNet scales to larger models.\\end")
                       % "We train one FooNet model with 7B parameters and report 91.2\\% accuracy.", select=("R303",))

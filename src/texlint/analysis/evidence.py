@@ -407,8 +407,14 @@ _MODEL_FAMILY = re.compile(r"llama|qwen|gpt|t5|opt|pythia|mistral|mixtral|gemma|
 _MODEL_CONTEXT = prefilter.compile(r"\b(param|model|network|transformer|llm|lm|gpt|llama|bert|t5|opt|pythia|qwen|mistral|vit|resnet|checkpoint|variant|backbone)", re.I)
 _DATA = prefilter.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(k|m|b|t|thousand|million|billion|trillion)?\s?"
                    r"(tokens|images|examples|samples|sentences|documents|pairs|videos|utterances|dialogues|hours of (?:speech|audio|video)|image-text pairs|trajectories|episodes|problems|questions|instances)\b", re.I)
-_SEQ = prefilter.compile(r"\b(sequence|context|input|prompt|window)\s+(length|size|lengths|window)s?\b[^.]{0,30}?(\d[\d,.]*\s?[kK]?)"
+_SEQ = prefilter.compile(r"\b(sequence|context|input|prompt|window|generation)\s+(length|size|lengths|window)s?\b[^.]{0,30}?(\d[\d,.]*\s?[kK]?)"
                   r"|(\d[\d,.]*\s?[kK]?)[\s-]+(tokens?|steps)\s+(long|of context|context)|\bup to (\d[\d,]*\s?[kK]?)\s+(time steps|steps|tokens|frames)\b", re.I)
+#: "a maximum generation length of 4096 tokens", "truncated at 512 tokens": a length, not the data's size
+_LENGTH_BEFORE = re.compile(r"\b(length|limit|maximum|max|truncat\w*|cut-?off|at most|exceed\w*|longer than)\s*(of|to|at)?\s*$", re.I)
+#: "truncated at 512 tokens", "a limit of 10000 tokens": the longest input the method reads
+_LIMIT_SEQ = prefilter.compile(r"\b(?:limit|maximum|truncat\w*|cut-?off)\s+(?:of|at|to)\s+(\d[\d,]*)\s?(k?)\s+tokens\b", re.I)
+#: a number that multiplies a symbol ("greater than 2 \hat{d}"): a coefficient, not a length
+_COEFFICIENT_AFTER = re.compile(r"\s*\\[A-Za-z]")
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
@@ -487,10 +493,14 @@ def _scale_in(text: str) -> tuple[tuple[float, ...], tuple[float, ...], tuple[in
         return (), (), ()
     data, seqs, counts = [], [], []
     for m in _DATA.finditer(text):
+        if _LENGTH_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # a length or a limit ("a maximum generation length of 4096 tokens"), read by _SEQ
         value = _size(m.group(1), m.group(2))
         if value >= 100:
             data.append(value)
     for m in _SEQ.finditer(text):
+        if m.group(3) and _COEFFICIENT_AFTER.match(text, m.end(3)):
+            continue  # "the sequence length k is greater than 2 \hat{d}"
         raw = m.group(3) or m.group(4) or m.group(7) or ""
         raw = raw.replace(",", "").strip()
         mult = 1e3 if raw.lower().endswith("k") else 1.0
@@ -498,6 +508,10 @@ def _scale_in(text: str) -> tuple[tuple[float, ...], tuple[float, ...], tuple[in
             value = float(raw.rstrip("kK").strip()) * mult
         except ValueError:
             continue
+        if value >= 2:
+            seqs.append(value)
+    for m in _LIMIT_SEQ.finditer(text):
+        value = float(m.group(1).replace(",", "")) * (1e3 if m.group(2) else 1.0)
         if value >= 2:
             seqs.append(value)
     for m in count_rx.finditer(text):
