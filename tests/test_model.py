@@ -74,6 +74,16 @@ def test_related_work_in_the_appendix_is_cited_work(tmp_path):
         ("Additional results", "appendix"), ("Ablations", "appendix")]
 
 
+def test_a_coloured_table_is_content_a_coloured_note_is_not(tmp_path):
+    """A revision colour around a tabular (\\red{\\begin{tabular}...} in a rebuttal version) holds
+    the paper's table; the same macro around a remark stays an author's note, not prose."""
+    body = ("\\section{Experiments}\n\\begin{table}\\red{\\begin{tabular}{cc}System & Time \\\\ A & 200 ms \\\\ "
+            "B & 1.3 s\\end{tabular}}\\caption{Latency.}\\end{table}\nWe measure. \\red{check these numbers}")
+    doc = build(tmp_path, body, preamble="\\newcommand{\\red}[1]{\\textcolor{red}{#1}}")
+    assert [[c for c, _ in t.cells()] for t in doc.tables] == [["System", "Time", "A", "200 ms", "B", "1.3 s"]]
+    assert not any("check these numbers" in p.text for p in doc.prose)
+
+
 def test_abstract_macro_form(tmp_path):
     doc = build(tmp_path, "\\maketitle\n\\section{Introduction}Hi.", preamble="\\title{A Title}\\abstract{We show Y.}")
     assert doc.abstract is not None and doc.abstract.prose[0].text == "We show Y."

@@ -755,8 +755,10 @@ class Builder:
         last = f"#{mac.nargs}"
         if last not in body or re.search(r"\$[^$]*" + re.escape(last), body):
             return
-        if self.buf.kind == "heading" or not re.search(r"\\(?:textcolor|color|todo|marginpar|footnote|hl|sout)", body):
-            # (an author-comment macro colours its note; in a heading, a colour only marks revised text)
+        if self.buf.kind == "heading" or not re.search(r"\\(?:textcolor|color|todo|marginpar|footnote|hl|sout)", body) \
+                or _HOLDS_TABLE.search(_arg_text(args, -1)):
+            # (an author-comment macro colours its note; in a heading, a colour only marks revised text,
+            # and a coloured tabular is revised content: \red{\begin{tabular} ...} in a rebuttal version)
             if self._typesets_code(name):
                 self._code(lambda: self._walk_arg(args, -1))  # \newcommand{\cmd}[1]{\texttt{#1}}
             else:
@@ -1071,6 +1073,10 @@ class Builder:
 
     def _preceding(self, pos: int) -> str:
         return self.file.text[max(0, pos - 40):pos]
+
+
+#: a tabular inside a macro's argument: content, whatever the macro colours
+_HOLDS_TABLE = re.compile(r"\\begin\s*\{(?:" + "|".join(re.escape(e) for e in sorted(specs.TABULAR_ENVS)) + r")\}")
 
 
 def _node_text(node) -> str:
