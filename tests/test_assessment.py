@@ -179,6 +179,20 @@ def test_resources_claimed_are_checked_against_what_was_measured(tmp_path):
     assert doc.assessment["efficiency_claim"]["present"] and doc.assessment["efficiency_measured"]["present"]
 
 
+def test_hardware_media_and_peoples_time_are_not_measurements(tmp_path):
+    """A GPU's memory, a clip's length, the minutes a person spends and the digits of "8 H200s" are
+    not the method's cost; the method's own memory and time are."""
+    _, doc = _lint(tmp_path, _PAPER % ("We run all experiments on a single A100 GPU with 40GB of VRAM, on 8 H200s. "
+                                       "The 1675 video clips, each lasting 2 to 19 seconds, took time to annotate. "
+                                       "Annotators spent an average of 4 minutes per game."))
+    assert not doc.assessment["efficiency_measured"]["present"], doc.assessment["efficiency_measured"]
+    other = tmp_path / "b"
+    other.mkdir()
+    _, doc2 = _lint(other, _PAPER % "FooNet uses 12GB of GPU memory at peak and takes 32 ms per image.")
+    measured = doc2.resources["measured"]
+    assert "memory" in measured and "time" in measured
+
+
 def test_the_scale_envelope_and_several_sizes(tmp_path):
     _, doc = _lint(tmp_path, _PAPER % ("We train FooNet models with 1B, 7B and 13B parameters on 300B tokens "
                                        "with a context length of 4096 tokens."))

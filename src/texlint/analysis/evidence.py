@@ -110,11 +110,14 @@ def claimed_resources(text: str) -> list[str]:
 
 
 _NUM = r"\d+(?:[.,]\d+)?"
+#: a number that starts a quantity: not the digits of a name ("8 H200s", "A100") or a second number
+_AT = r"(?<![\w.])"
 _MEASURE = [
-    ("time", prefilter.compile(rf"{_NUM}\s?(ms|msec|milliseconds?|µs|us|s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|days?)\b", re.I),
+    ("time", prefilter.compile(rf"{_AT}{_NUM}\s?(ms|msec|milliseconds?|µs|us|s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|days?)\b"
+                               rf"|{_AT}\d+m\s?\d+s\b", re.I),
      prefilter.compile(r"\b(time|times|latency|run[- ]?time|running|wall[- ]?clock|speed|takes?|took|taking|faster|slower|per (step|iteration|epoch|image|sample|query|token|batch)|"
                 r"seconds per|training (took|takes|time)|inference|converge)", re.I)),
-    ("time", prefilter.compile(rf"{_NUM}\s?(ms|msec|milliseconds?|seconds?|minutes?|hours?)\b(?!\s+(each|long|of (video|audio|speech|footage)|clips?))", re.I),
+    ("time", prefilter.compile(rf"{_AT}{_NUM}\s?(ms|msec|milliseconds?|seconds?|minutes?|hours?)\b(?!\s+(each|long|of (video|audio|speech|footage)|clips?))", re.I),
      prefilter.compile(r"\b(time|times|run|runs|running|took|takes|speed|faster|slower|latency|per|wall|converge|solve|solved|"
                 r"compute|computed|train|training|inference|average|mean|median|total)\b", re.I)),
     ("time", prefilter.compile(rf"{_NUM}\s?(sampling|denoising|diffusion|decoding|inference) steps\b|{_NUM}\s?forward passes\b", re.I), None),
@@ -125,7 +128,7 @@ _MEASURE = [
     ("compute", prefilter.compile(rf"{_NUM}\s?(x|×|times|\\times)\$?\s(the\s)?(computational|compute|training|inference)\s(budget|cost)\b"
                            r"|\b(we )?(measure|count|report|compute)\w* (the )?([\w-]+ )?flops\b", re.I), None),
     ("throughput", prefilter.compile(rf"\bthroughput\b[^.]{{0,40}}{_NUM}|{_NUM}\s?(k\s?)?(tokens|samples|images|it|frames|queries|examples|sequences)\s?(/|per )\s?(s|sec|second)\b|{_NUM}\s?(fps|qps)\b", re.I), None),
-    ("memory", prefilter.compile(rf"{_NUM}\s?(gb|gib|mb|mib|tb|kb)\b", re.I),
+    ("memory", prefilter.compile(rf"{_AT}{_NUM}\s?(gb|gib|mb|mib|tb|kb)\b", re.I),
      prefilter.compile(r"\b(memory|vram|footprint|ram|peak|storage|cache|disk)\b", re.I)),
     ("compute", prefilter.compile(rf"{_NUM}\s?([kmgtpe]?flops|[kmgt]?macs|gpu[- ]hours?|tpu[- ]hours?|gpu[- ]days?|pf[- ]?days?)\b"
                            rf"|{_NUM}\s?(x|×|e|\\times\s?10\^?\{{?\d+\}}?)\s?\d*\s?flops\b", re.I), None),
@@ -312,6 +315,28 @@ def _claimed_in(text: str, raw: str) -> tuple[str, ...]:
     return tuple(res)
 
 
+#: a memory amount that describes hardware, not a measurement ("a GPU with 40GB of VRAM", "16GB RAM")
+_HARDWARE_AFTER = re.compile(r"\s*(of\s+)?(v?ram|swap|hbm\w*)\b(?!\s+(usage|use|consumption|footprint|requirements?))", re.I)
+_HARDWARE_BEFORE = re.compile(r"(\b(gpus?|a100s?|v100s?|h100s?|h200s?|a6000|a40|l40s?|rtx\s?\w+|tesla|titan|quadro|tpus?|cpus?|"
+                              r"machines?|servers?|nodes?|cards?)\b[^.;]{0,25}?\b(with|has|having|equipped)\b[^.;]{0,12}"
+                              r"|\b(a100|v100|h100|h200|a6000|a40|l40)[\s-]*\(?)$", re.I)
+#: a duration of the data or of people's time, not of the method ("clips, each lasting 2 to 19 seconds",
+#: "an average of 4 minutes per game")
+_MEDIA_BEFORE = re.compile(r"\b(lasting|lasts?|long|duration|durations|clips?|videos?|audio|recordings?|speech|footage)\b[^.;]{0,15}$", re.I)
+_HUMAN_AFTER = re.compile(r"\s*(per|a|each)\s+(game|meeting|session|hit|participant|annotator|worker|person|dialogue|"
+                          r"conversation|interview)\b", re.I)
+
+
+def _plausible(name: str, text: str, m: re.Match) -> bool:
+    """Whether a unit match measures the method's cost (not hardware, media or people's time)."""
+    before = text[max(0, m.start() - 60):m.start()]
+    if name == "memory":
+        return not (_HARDWARE_AFTER.match(text, m.end()) or _HARDWARE_BEFORE.search(before))
+    if name == "time":
+        return not (_MEDIA_BEFORE.search(before) or _HUMAN_AFTER.match(text, m.end()))
+    return True
+
+
 @per_text
 def _measured_in(text: str) -> tuple[tuple[str, str], ...]:
     """(resource, the words that measure it) for each resource a sentence measures, once each."""
@@ -321,7 +346,7 @@ def _measured_in(text: str) -> tuple[tuple[str, str], ...]:
     for name, unit, context in _MEASURE:
         if any(n == name for n, _ in out):
             continue
-        m = unit.search(text)
+        m = next((m for m in unit.finditer(text) if _plausible(name, text, m)), None)
         if m and (context is None or context.search(text)):
             out.append((name, m.group(0).strip()))
     return tuple(out)
@@ -362,7 +387,7 @@ def _units_in_cells(texts: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
     out = []
     for name, unit, _context in _MEASURE:
         hits = [i for i, t in enumerate(texts) if unit.search(t)]
-        if len(hits) >= 2:
+        if len(hits) >= 2 and (name, hits[0]) not in out:  # two ways of reading one resource: one cell
             out.append((name, hits[0]))
     return tuple(out)
 
