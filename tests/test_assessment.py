@@ -191,6 +191,10 @@ def test_hardware_media_and_peoples_time_are_not_measurements(tmp_path):
     _, doc2 = _lint(other, _PAPER % "FooNet uses 12GB of GPU memory at peak and takes 32 ms per image.")
     measured = doc2.resources["measured"]
     assert "memory" in measured and "time" in measured
+    counted = tmp_path / "c"
+    counted.mkdir()
+    _, doc3 = _lint(counted, _PAPER % "We measure non-embedding FLOPs using calflops.")
+    assert "compute" in doc3.resources["measured"]
 
 
 def test_the_scale_envelope_and_several_sizes(tmp_path):
