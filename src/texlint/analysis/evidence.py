@@ -89,7 +89,7 @@ _NOT_A_CLAIM = prefilter.compile(r"\b(same|equal|fixed|matched|identical|compara
                           r"( budget| cost| count)?\b|\b(same|identical|matched)\b[^.]{0,60}\b(compute|flops?|training) budget\b|\btime[- ]invariant\b|\breal[- ]time (strategy|games?)\b|\b(using|use|via|with) [\w-]+('s)? "
                           r"(\w+ ){0,3}(for|to enable) efficient\b|\bfor (more )?efficient (inference|training|inferences)\b", re.I)
 _FUTURE = prefilter.compile(r"\b(in the future|future work|future research|we (will|plan|hope|intend) to|would be (interesting|useful|important)|"
-                     r"it would|would (require|need|make|have to))\b", re.I)
+                     r"it would|would (require|need|make|have to)|(is|are|as) an? (\w+ )?next step)\b", re.I)
 #: cross-reference keys that survive as text in some theses ("sec:goals:algorithmic-efficiency")
 _LABEL_KEY = prefilter.compile(r"\b[\w-]+(?::[\w-]+)+\b")
 
