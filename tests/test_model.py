@@ -75,13 +75,28 @@ def test_related_work_in_the_appendix_is_cited_work(tmp_path):
 
 
 def test_a_coloured_table_is_content_a_coloured_note_is_not(tmp_path):
-    """A revision colour around a tabular (\\red{\\begin{tabular}...} in a rebuttal version) holds
-    the paper's table; the same macro around a remark stays an author's note, not prose."""
-    body = ("\\section{Experiments}\n\\begin{table}\\red{\\begin{tabular}{cc}System & Time \\\\ A & 200 ms \\\\ "
-            "B & 1.3 s\\end{tabular}}\\caption{Latency.}\\end{table}\nWe measure. \\red{check these numbers}")
-    doc = build(tmp_path, body, preamble="\\newcommand{\\red}[1]{\\textcolor{red}{#1}}")
+    """A colour macro around a tabular, a section or paragraphs (\\jb{\\begin{tabular}...} in a
+    rebuttal version) holds the paper's text, and so does a revision marker's (\\red) or a black
+    colour's anywhere; an author's colour macro around a remark stays a note, not prose."""
+    body = ("\\section{Experiments}\n\\begin{table}\\jb{\\begin{tabular}{cc}System & Time \\\\ A & 200 ms \\\\ "
+            "B & 1.3 s\\end{tabular}}\\caption{Latency.}\\end{table}\nWe measure. \\jb{check these numbers}")
+    doc = build(tmp_path, body, preamble="\\newcommand{\\jb}[1]{\\textcolor{red}{#1}}")
     assert [[c for c, _ in t.cells()] for t in doc.tables] == [["System", "Time", "A", "200 ms", "B", "1.3 s"]]
     assert not any("check these numbers" in p.text for p in doc.prose)
+    other = tmp_path / "b"
+    other.mkdir()
+    revised = ("\\section{Experiments}\nWe measure.\n\\red{\n\\section{Adversarial training}\nWe fine-tune the model.\n\n"
+               "It converges.}\n\\jb{ask Bob}")
+    doc2 = build(other, revised, preamble="\\newcommand{\\red}[1]{\\textcolor{red}{#1}}\\newcommand{\\jb}[1]{\\textcolor{red}{#1}}")
+    assert "Adversarial training" in [s.title for s in doc2.sections]
+    assert any("We fine-tune the model." in p.text for p in doc2.prose)
+    assert not any("ask Bob" in p.text for p in doc2.prose)
+    # a revision marker's (or a black colour's) argument is the paper's text, even inline
+    third = tmp_path / "c"
+    third.mkdir()
+    inline = "\\section{Introduction}\nData leaks\\red{. In our case,} hashes leak \\ok{images too}."
+    doc3 = build(third, inline, preamble="\\newcommand{\\red}[1]{\\textcolor{red}{#1}}\\newcommand{\\ok}[1]{{\\color{black}#1}}")
+    assert any("Data leaks. In our case, hashes leak images too." in p.text for p in doc3.prose), [p.text for p in doc3.prose]
 
 
 def test_abstract_macro_form(tmp_path):

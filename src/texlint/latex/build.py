@@ -756,9 +756,11 @@ class Builder:
         if last not in body or re.search(r"\$[^$]*" + re.escape(last), body):
             return
         if self.buf.kind == "heading" or not re.search(r"\\(?:textcolor|color|todo|marginpar|footnote|hl|sout)", body) \
-                or _HOLDS_TABLE.search(_arg_text(args, -1)):
-            # (an author-comment macro colours its note; in a heading, a colour only marks revised text,
-            # and a coloured tabular is revised content: \red{\begin{tabular} ...} in a rebuttal version)
+                or name.lower() in specs.REVISION_MACROS or _BLACK.search(body) \
+                or _HOLDS_CONTENT.search(_arg_text(args, -1)):
+            # (an author-comment macro colours its note; a revision marker (\red, \rev, one whose colour
+            # is black) colours revised text, and so does any macro in a heading or around a table, a
+            # section or paragraphs: \red{\section{...} ...} in a rebuttal version)
             if self._typesets_code(name):
                 self._code(lambda: self._walk_arg(args, -1))  # \newcommand{\cmd}[1]{\texttt{#1}}
             else:
@@ -1075,8 +1077,12 @@ class Builder:
         return self.file.text[max(0, pos - 40):pos]
 
 
-#: a tabular inside a macro's argument: content, whatever the macro colours
-_HOLDS_TABLE = re.compile(r"\\begin\s*\{(?:" + "|".join(re.escape(e) for e in sorted(specs.TABULAR_ENVS)) + r")\}")
+#: a colour macro whose colour was switched off: its argument is plain text
+_BLACK = re.compile(r"\\(?:textcolor|color)\s*\{\s*black\s*\}")
+#: what an author's note never holds but revised text does (a colour macro around a table, a
+#: section or several paragraphs of a rebuttal version): content, whatever the macro colours
+_HOLDS_CONTENT = re.compile(r"\\begin\s*\{(?:" + "|".join(re.escape(e) for e in sorted(specs.TABULAR_ENVS | set(specs.FLOAT_ENVS)))
+                            + r")\}|\\(?:sub)*section\*?\s*[\[{]|\n[ \t]*\n")
 
 
 def _node_text(node) -> str:

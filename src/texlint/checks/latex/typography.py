@@ -12,6 +12,7 @@ import re
 from texlint.checks.latex import latex_common as lc
 from texlint.engine.registry import register
 from texlint.engine.rule import Rule
+from texlint.latex.specs import REVISION_MACROS
 from texlint.source.lexical import brace_arguments
 from texlint.util.memo import per_text
 
@@ -241,7 +242,7 @@ def _comment_macros(doc) -> dict[str, int]:
             continue
         if not _COMMENT_MACRO_NAMES.match(name):
             continue
-        if name.lower() in ("red", "blue", "hl", "new", "rev", "rb", "bb", "cb"):
+        if name.lower() in REVISION_MACROS:
             continue
         out[name] = mac.nargs
     return out
