@@ -159,6 +159,24 @@ def test_the_spread_of_a_dataset_or_a_threshold_is_not_an_error_bar(tmp_path):
     assert doc2.assessment["error_bars"]["evidence"][0]["why"]
 
 
+def test_a_range_a_tolerance_and_model_selection_are_not_error_bars(tmp_path):
+    """An augmentation range ("a random factor between $\\pm 20\\%$"), a tolerance ("to within
+    $\\pm 0.01$") and cross-validation that picks hyperparameters report no uncertainty; a ± on an
+    accuracy and results over five folds do."""
+    _, doc = _lint(tmp_path, _PAPER % ("We apply a brightness shift by a random factor between $\\pm 20\\%$. "
+                                       "Mean perplexity is preserved to within $\\pm 0.01$ across all variants. "
+                                       "Random search on 5-fold cross-validation is used for hyper-parameter selection."))
+    assert not doc.assessment["error_bars"]["present"], doc.assessment["error_bars"]
+    other = tmp_path / "b"
+    other.mkdir()
+    _, doc2 = _lint(other, _PAPER % "FooNet reaches 91.2 $\\pm$ 0.3\\% accuracy.")
+    assert doc2.assessment["error_bars"]["present"]
+    folds = tmp_path / "c"
+    folds.mkdir()
+    _, doc3 = _lint(folds, _PAPER % "We report accuracy with 5-fold cross-validation.")
+    assert doc3.assessment["error_bars"]["present"]
+
+
 def test_someone_elses_weights_and_appendix_details_are_not_a_release(tmp_path):
     _, doc = _lint(tmp_path, _PAPER % ("We fine-tune LLaMA. The weights for this model are publicly available. "
                                        "Additional implementation details are provided in the appendix."))

@@ -685,6 +685,14 @@ _RESULT_WORDS = prefilter.compile(r"\b(accuracy|accuracies|score|scores|performa
                            r"perplexity|results?|win rate|success rate|mean)\b|%", re.I)
 
 
+#: a ± that bounds a range or a tolerance, not a result's uncertainty ("a brightness shift by a random
+#: factor between ±0.2", "preserved to within ±0.01", "rotations of up to ±15°")
+_RANGE_BEFORE = re.compile(r"\b(between|within|range|ranging|up to|random(ly)?|uniform(ly)?|sampled|shift(ed)?|rotat\w*|"
+                           r"jitter\w*|perturb\w*|augment\w*|noise)\b[^.;]{0,20}$", re.I)
+#: cross-validation that picks hyperparameters, not results reported over folds
+_SELECTION = re.compile(r"\b(hyper-?parameters?|model selection|to (select|choose|tune)|tuning)\b", re.I)
+_CROSS_VALIDATION = re.compile(r"\b(\d+|two|three|four|five|ten)-fold cross-validation\b", re.I)
+
 _ERROR_KEYS = ("±", "\\pm", "+/-", "+-", "error bar", "confiden", "ci", "shaded", "interquartile", "s.e.m", "std",
                "s.d.", "standard", "seed", "run", "trial", "repetition", "restart", "fold", "split", "initiali", "times")
 
@@ -698,9 +706,11 @@ def _uncertainty_in(text: str, caption: bool) -> str:
         return ""  # "values beyond two standard deviations of the mean": a threshold, not a spread of results
     if _SPREAD_WORDS.search(text):
         return "error bars or a confidence interval"
-    if _SEVERAL_RUNS.search(text):
+    runs = _SEVERAL_RUNS.search(text)
+    if runs and not (_CROSS_VALIDATION.fullmatch(runs.group(0)) and _SELECTION.search(text)):
         return "results over several runs or seeds"
-    if _PLUS_MINUS.search(text) and _RESULT_WORDS.search(text):
+    if _RESULT_WORDS.search(text) and any(not _RANGE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                                          for m in _PLUS_MINUS.finditer(text)):
         return "a ± on a result"
     if _STD.search(text) and (_RUNS.search(text) or (_RESULT_WORDS.search(text) and caption)):
         return "a standard deviation over runs"
