@@ -242,6 +242,29 @@ def test_compute_counts_and_bounds_are_not_model_sizes(tmp_path):
     assert doc2.scale_envelope["largest_model"]["text"] == "2B parameters"
 
 
+def test_training_steps_are_not_model_sizes(tmp_path):
+    """"0.1B models trained for 1M" and "for 1.5M iterations" count steps: one model size, no study
+    across sizes."""
+    _, doc = _lint(tmp_path, _PAPER % ("We sample from 0.1B models trained for 1M on OWT. We also trained our best "
+                                       "models for 1.5M iterations."))
+    assert doc.scale_envelope["model_sizes"] == ["100M"]
+    assert not doc.assessment["scale_experiments"]["present"]
+
+
+def test_cited_works_hardware_is_not_the_papers_compute(tmp_path):
+    """A related-work sentence on someone else's cluster reports no compute of the paper's own;
+    the paper's own GPU statement does."""
+    body = ("\\begin{abstract}We propose FooNet.\\end{abstract}\n\\section{Introduction}\nWe propose FooNet.\n"
+            "\\section{Related Work}\nPrior work trains on 1024 cores on 128 machines with 8 A100 GPUs each.\n"
+            "\\section{Experiments}\nFooNet reaches 91.2\\%% accuracy.\n%s\n")
+    _, doc = _lint(tmp_path, body % "")
+    assert not doc.assessment["compute_reported"]["present"], doc.assessment["compute_reported"]
+    other = tmp_path / "b"
+    other.mkdir()
+    _, doc2 = _lint(other, body % "All experiments run on a single NVIDIA A100 GPU.")
+    assert doc2.assessment["compute_reported"]["present"]
+
+
 def test_a_size_in_a_dataset_name_is_not_a_model_size(tmp_path):
     """"LAION-2B" and "JFT-300M" name datasets; "Qwen3-32B" and "T5-3B" name models."""
     _, doc = _lint(tmp_path, _PAPER % "Our 120M-parameter model outperforms a larger ViT-g/14 trained on LAION-2B and JFT-300M.")

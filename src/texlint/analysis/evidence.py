@@ -416,7 +416,10 @@ _SIZE_UNITS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "b
 _PARAMS = prefilter.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(k|m|b|t|thousand|million|billion|trillion)\b(?:[\s-]+(parameters?|params|parameter))?"
                      r"|(?<![\w.])(\d+(?:\.\d+)?)\s?(parameters|params)\b", re.I)
 _DATA_AFTER = prefilter.compile(r"\s*(?:(?!model|network|param|llm|transformer|checkpoint|variant)[a-z][\w-]*\s+){0,2}?(tokens|images|examples|samples|sentences|documents|pairs|words|frames|videos|steps|hours|"
-                         r"image-text|training|queries|rows|records|subsets?|datasets?|corpus|corpora|pool)\b", re.I)
+                         r"image-text|training|queries|rows|records|subsets?|datasets?|corpus|corpora|pool|iterations?|epochs?|updates?|"
+                         r"gradient steps|episodes|games)\b", re.I)
+#: a count of training steps ("trained for 1M", "models trained for 1.5M iterations")
+_STEPS_BEFORE = re.compile(r"\b(train(ed|ing)?|run|ran|optimi[sz]ed|fine-?tuned)\s+(\w+\s+){0,2}?for\s+(about\s+|~\s*)?$", re.I)
 #: a count of operations, bytes or money, not of parameters ("39 billion FLOPs in the forward pass")
 _COST_AFTER = re.compile(r"\s*(flops?|[gtpm]flops|macs?|g?macs|mult-adds|multiply-adds|multiply-accumulates|operations|ops|"
                          r"bytes|bits|dollars|usd)\b", re.I)
@@ -476,6 +479,8 @@ def _sizes_in(text: str) -> tuple[float, ...]:
             continue  # "300B tokens", "39 billion FLOPs": data or compute, not a model
         if _BOUND_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "less than 1B parameters": a bound
+        if not word and _STEPS_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "0.1B models trained for 1M on OWT": steps, not a size
         glued = _GLUED_NAME.search(text, max(0, m.start() - 30), m.start())
         if glued and not word and not _MODEL_FAMILY.search(glued.group(1)):
             continue  # "trained on LAION-2B": a dataset's size

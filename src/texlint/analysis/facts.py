@@ -70,8 +70,9 @@ def _fact(evidence: list[dict]) -> dict:
     return {"present": bool(evidence), "evidence": evidence[:MAX_EVIDENCE]}
 
 
-def _sentences(doc: Document, roles: Iterable[str] | None = None, kinds=("body", "item", "caption", "footnote")):
-    return evidence.sentences(doc, roles, kinds, skip=())
+def _sentences(doc: Document, roles: Iterable[str] | None = None, kinds=("body", "item", "caption", "footnote"),
+               skip: Iterable[str] = ()):
+    return evidence.sentences(doc, roles, kinds, skip=skip)
 
 
 _MATCHES: Recent | None = None  # (fact pattern, sentence text) -> whether it matches, when remembered
@@ -85,11 +86,11 @@ def remember_matches(limit: int = 200_000) -> None:
 
 
 def _search(doc: Document, name: str, roles=None, kinds=("body", "item", "caption", "footnote"),
-            tables: bool = False) -> list[dict]:
+            tables: bool = False, skip: Iterable[str] = ()) -> list[dict]:
     rx = _rx(name)
     ev = []
     memo = _MATCHES
-    for sent in _sentences(doc, roles, kinds):
+    for sent in _sentences(doc, roles, kinds, skip):
         text = evidence.sentence_text(sent)
         hit = memo.get((name, text)) if memo is not None else None
         if hit is None:
@@ -203,7 +204,8 @@ def _extract_facts(doc: Document) -> dict:
         Fact.SCALE_CLAIM.value: _fact(scale_claims),
         Fact.STATISTICAL_TEST.value: _fact(evidence.statistical_tests(doc)),
         Fact.CODE_RELEASE.value: _fact(evidence.releases(doc)),
-        Fact.COMPUTE_RESOURCES.value: _fact(_search(doc, "compute_resources", None, tables=True)),
+        # (the hardware of cited work, "they train on 1024 cores", is not the paper's compute)
+        Fact.COMPUTE_RESOURCES.value: _fact(_search(doc, "compute_resources", None, tables=True, skip=evidence.NOT_OWN)),
         Fact.EXPERIMENTS_SECTION.value: _fact([{"text": s.title, **_loc(doc, s.offset)} for s in experiments[:MAX_EVIDENCE]]),
         Fact.THEOREMS.value: _theorems(doc),
         Fact.ABSTRACT_NUMBERS.value: {"present": bool(numbers),
