@@ -187,6 +187,17 @@ def test_someone_elses_weights_and_appendix_details_are_not_a_release(tmp_path):
     assert doc2.assessment["code_or_data_release"]["present"]
 
 
+def test_a_page_of_results_is_no_release_a_written_out_code_link_is(tmp_path):
+    """"More results are available at <url>" links a project page; a footnote "Code:
+    https://github.com/..." (the link written out, no \\url) releases the authors' code."""
+    _, doc = _lint(tmp_path, _PAPER % "FooNet wins. More results are available at \\url{https://foonet.github.io}.")
+    assert not doc.assessment["code_or_data_release"]["present"], doc.assessment["code_or_data_release"]
+    other = tmp_path / "b"
+    other.mkdir()
+    _, doc2 = _lint(other, _PAPER % "FooNet wins\\footnote{Code: https://github.com/foo/foonet}.")
+    assert doc2.assessment["code_or_data_release"]["present"]
+
+
 def test_resources_claimed_are_checked_against_what_was_measured(tmp_path):
     _, doc = _lint(tmp_path, _PAPER.replace("We propose FooNet.\\end", "FooNet needs linear memory and is faster.\\end")
                    % "FooNet takes 12 ms per image against 36 ms for the baseline.")

@@ -878,7 +878,12 @@ _RELEASE = prefilter.compile(
     r"|\b(our|the) (code|implementation|data|dataset) (can be found|is at|is hosted)\b", re.I)
 _OWN_RELEASE = prefilter.compile(r"\b(we|our|ours|us)\b|\bthis (paper|work|study)\b|\bthe proposed\b", re.I)
 _NOT_RELEASE = prefilter.compile(r"\binformation\b[^.]{0,20}\bhere\b|\bdetails\b[^.]{0,40}\b(provided|found|given|available)\b|\b(their|its) (code|weights|implementation)\b|"
-                          r"\bthis model\b|\bofficial (code|implementation)\b", re.I)
+                          r"\bthis model\b|\bofficial (code|implementation)\b"
+                          # a project page of results, not a release: "More results are available at <url>"
+                          r"|^\W*(more |additional |further )?(results|examples|samples|videos|visuali[sz]ations|demos?|figures)"
+                          r" (are|can be) (available|found|shown|seen)\b", re.I)
+#: a link written out in the text, not with \url ("Code: https://github.com/...")
+_RAW_URL = re.compile(r"https?://\S+|\b(?:www\.)?(?:github|gitlab)\.com/\S+", re.I)
 _CODE_URL = prefilter.compile(r"github\.com|gitlab\.com|anonymous\.4open\.science|huggingface\.co|zenodo\.org|bitbucket\.org|osf\.io", re.I)
 
 
@@ -895,7 +900,8 @@ def releases(doc: Document) -> list[dict]:
         text = sent.text
         if not _has_any(text, _RELEASE_KEYS):
             continue
-        urls = tuple(p.payload[0] for p in sent.placeholders() if p.kind == "url" and p.payload)
+        urls = tuple(p.payload[0] for p in sent.placeholders() if p.kind == "url" and p.payload) \
+            + tuple(m.group(0) for m in _RAW_URL.finditer(text))
         why = _release_in(text, urls, sent.kind == "footnote")
         if why:
             out.append(_ev(doc, sent, why))
