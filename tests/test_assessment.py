@@ -262,6 +262,18 @@ def test_training_steps_are_not_model_sizes(tmp_path):
     assert not doc.assessment["scale_experiments"]["present"]
 
 
+def test_a_fixed_count_and_a_complexity_are_no_study_across_sizes(tmp_path):
+    """"with the number of nodes $n = 100$" is one setting and "the complexities improve with the
+    number of workers" theory; results as the number of layers grows from 2 to 12 are a study."""
+    _, doc = _lint(tmp_path, _PAPER % ("We emulate the setting with the number of nodes $n = 100$. "
+                                       "Note that the complexities improve with the number of workers $n$."))
+    assert not doc.assessment["scale_experiments"]["present"], doc.assessment["scale_experiments"]
+    other = tmp_path / "b"
+    other.mkdir()
+    _, doc2 = _lint(other, _PAPER % "Accuracy improves as we increase the number of layers from 2 to 12.")
+    assert doc2.assessment["scale_experiments"]["present"]
+
+
 def test_cited_works_hardware_is_not_the_papers_compute(tmp_path):
     """A related-work sentence on someone else's cluster reports no compute of the paper's own;
     the paper's own GPU statement does."""

@@ -615,10 +615,17 @@ def scale_experiments(doc: Document) -> list[dict]:
     return out[:MAX_ITEMS]
 
 
+#: a count set to one value is a setting, not a sweep ("with the number of nodes $n = 100$")
+_FIXED_VALUE = re.compile(r"\s*(\$\s*\w{1,3}\s*=\s*\d|=\s*\d|(is|was) (set to )?\d|of \d)")
+#: a statement about a bound or a complexity is theory, not results at several sizes ("the
+#: complexities improve with the number of workers n")
+_THEORY_STATEMENT = re.compile(r"\bcomplexit(y|ies)\b|\b(upper|lower) bounds?\b|\bconvergence rates?\b|\btheorem\b|\blemma\b", re.I)
+
+
 @per_text
 def _size_study_in(text: str) -> str:
     """Why a sentence reports results across sizes (a scaling study, a sweep over a range), or ""."""
-    if _SCALE_WORDS.search(text):
+    if not _THEORY_STATEMENT.search(text) and any(not _FIXED_VALUE.match(text, m.end()) for m in _SCALE_WORDS.finditer(text)):
         return "a study across sizes"
     m = _SWEEP.search(text)
     if m and m.group(1):
