@@ -76,8 +76,9 @@ def test_related_work_in_the_appendix_is_cited_work(tmp_path):
 
 def test_a_coloured_table_is_content_a_coloured_note_is_not(tmp_path):
     """A colour macro around a tabular, a section or paragraphs (\\jb{\\begin{tabular}...} in a
-    rebuttal version) holds the paper's text, and so does a revision marker's (\\red) or a black
-    colour's anywhere; an author's colour macro around a remark stays a note, not prose."""
+    rebuttal version) holds the paper's text, and so does any colour macro that is not an author's
+    note (\\red, \\wigglyblue); a note (\\jb by its initials, [Alex: #1] by its label) stays out of
+    the prose."""
     body = ("\\section{Experiments}\n\\begin{table}\\jb{\\begin{tabular}{cc}System & Time \\\\ A & 200 ms \\\\ "
             "B & 1.3 s\\end{tabular}}\\caption{Latency.}\\end{table}\nWe measure. \\jb{check these numbers}")
     doc = build(tmp_path, body, preamble="\\newcommand{\\jb}[1]{\\textcolor{red}{#1}}")
@@ -94,9 +95,13 @@ def test_a_coloured_table_is_content_a_coloured_note_is_not(tmp_path):
     # a revision marker's (or a black colour's) argument is the paper's text, even inline
     third = tmp_path / "c"
     third.mkdir()
-    inline = "\\section{Introduction}\nData leaks\\red{. In our case,} hashes leak \\ok{images too}."
-    doc3 = build(third, inline, preamble="\\newcommand{\\red}[1]{\\textcolor{red}{#1}}\\newcommand{\\ok}[1]{{\\color{black}#1}}")
+    inline = ("\\section{Introduction}\nData leaks\\red{. In our case,} hashes leak \\wigglyblue{images too}. "
+              "\\alexnote{[Alex: cite more]}")
+    doc3 = build(third, inline, preamble="\\newcommand{\\red}[1]{\\textcolor{red}{#1}}"
+                                         "\\newcommand{\\wigglyblue}[1]{\\textcolor{blue}{#1}}"
+                                         "\\newcommand{\\alexnote}[1]{\\textcolor{red}{[Alex: #1]}}")
     assert any("Data leaks. In our case, hashes leak images too." in p.text for p in doc3.prose), [p.text for p in doc3.prose]
+    assert not any("cite more" in p.text for p in doc3.prose)  # a note labelled with its author
 
 
 def test_abstract_macro_form(tmp_path):

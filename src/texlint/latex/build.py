@@ -25,8 +25,8 @@ from pylatexenc.latexwalker import (
 
 from texlint.latex import placeholders as ph
 from texlint.latex import specs
+from texlint.latex.macros import note_macro, verbatim_environments
 from texlint.latex.macros import scan as scan_macros
-from texlint.latex.macros import verbatim_environments
 from texlint.latex.model import (
     Citation,
     Command,
@@ -755,16 +755,23 @@ class Builder:
         last = f"#{mac.nargs}"
         if last not in body or re.search(r"\$[^$]*" + re.escape(last), body):
             return
-        if self.buf.kind == "heading" or not re.search(r"\\(?:textcolor|color|todo|marginpar|footnote|hl|sout)", body) \
-                or name.lower() in specs.REVISION_MACROS or _BLACK.search(body) \
-                or _HOLDS_CONTENT.search(_arg_text(args, -1)):
-            # (an author-comment macro colours its note; a revision marker (\red, \rev, one whose colour
-            # is black) colours revised text, and so does any macro in a heading or around a table, a
-            # section or paragraphs: \red{\section{...} ...} in a rebuttal version)
+        if self._reads_argument(name, body, args):
             if self._typesets_code(name):
                 self._code(lambda: self._walk_arg(args, -1))  # \newcommand{\cmd}[1]{\texttt{#1}}
             else:
                 self._walk_arg(args, -1)
+
+    def _reads_argument(self, name: str, body: str, args) -> bool:
+        """Whether a user macro's last argument is the paper's text. Not an author's note
+        (``macros.note_macro``: \\jb{check this} in red), deleted text (\\sout) or a note by
+        \\todo, \\marginpar or \\footnote; but always in a heading, and whenever the argument
+        holds a table, a section or paragraphs (revised text of a rebuttal version, whatever
+        colours it). Revision colours (\\red, \\wigglyblue{...}) are text."""
+        if self.buf.kind == "heading" or _HOLDS_CONTENT.search(_arg_text(args, -1)):
+            return True
+        if re.search(r"\\(?:todo|marginpar|footnote|sout)", body):
+            return False
+        return not note_macro(name, body)
 
     def _typesets_code(self, name: str, depth: int = 0) -> bool:
         """Whether a user macro puts its argument in typewriter type, itself or through another
@@ -1077,8 +1084,6 @@ class Builder:
         return self.file.text[max(0, pos - 40):pos]
 
 
-#: a colour macro whose colour was switched off: its argument is plain text
-_BLACK = re.compile(r"\\(?:textcolor|color)\s*\{\s*black\s*\}")
 #: what an author's note never holds but revised text does (a colour macro around a table, a
 #: section or several paragraphs of a rebuttal version): content, whatever the macro colours
 _HOLDS_CONTENT = re.compile(r"\\begin\s*\{(?:" + "|".join(re.escape(e) for e in sorted(specs.TABULAR_ENVS | set(specs.FLOAT_ENVS)))

@@ -36,6 +36,30 @@ _MATHY = re.compile(r"\$|\\ensuremath|\\math(?:bb|cal|bf|rm|frak|scr|sf|it|tt)|\
 _MAX_EXPANSION = 80
 
 
+#: names authors give the macros that print their notes to each other (\todo-like words, initials)
+_NOTE_NAMES = re.compile(r"^(?:todo\w*|TODO\w*|fixme\w*|FIXME\w*|note\w*|NOTE\w*|comment\w*|tbd|TBD|"
+                         r"revise\w*|rev|check\w*|question|ask|xxx|XXX|[A-Za-z]{1,3}\d?)$")
+#: a colour that makes a note stand out (black or a grey switches the highlighting off)
+_LOUD_COLOUR = re.compile(r"\\(?:textcolor|color)\s*(?:\[[^\]]*\])?\s*\{\s*(?:red|blue|magenta|orange|purple|cyan|brown|"
+                          r"violet|teal|olive|[A-Za-z]*[Cc]olor\w*)\b|\\(?:todo|marginpar|marginnote)\b")
+#: a note labelled with its author inside the macro: "[JB: #1]", "(Alex: #1)"
+_LABELLED_NOTE = re.compile(r"[\[(]\s*[A-Za-z][\w .-]{0,20}:\s*#1")
+#: user macros that colour revised text (a rebuttal or camera-ready version), not an author's note
+REVISION_MACROS = frozenset({"red", "blue", "hl", "new", "rev", "rb", "bb", "cb"})
+
+
+def note_macro(name: str, body: str | None) -> bool:
+    """Whether a user macro prints an author's note (``\\jb{check this}`` in red), not the paper's
+    text: a loud colour (or ``\\todo``/``\\marginpar``) around its argument, and a note's name
+    (initials, todo, note, comment ...) or a note labelled with its author ("[JB: #1]"). A
+    revision marker (``\\red``, ``\\rev``, ``\\hl`` ...) or ``\\wigglyblue{...}`` colours text the
+    paper keeps. The prose builder leaves notes out; ``L124`` flags them as leftovers."""
+    body = body or ""
+    if "#" not in body or name.lower() in REVISION_MACROS or not _LOUD_COLOUR.search(body):
+        return False
+    return bool(_NOTE_NAMES.match(name)) or bool(_LABELLED_NOTE.search(body))
+
+
 _VERBATIM_DEFINITION = re.compile(
     r"\\(?:DefineVerbatimEnvironment|lstnewenvironment|newtcblisting|DeclareTCBListing|RecustomVerbatimEnvironment)"
     r"\*?\s*\{\s*([A-Za-z@*]+)\s*\}"

@@ -175,9 +175,6 @@ FLOAT_ENVS = {"figure": "figure", "figure*": "figure", "wrapfigure": "figure",
               "algorithm*": "algorithm", "longtable": "table"}
 TABULAR_ENVS = {"tabular", "tabular*", "tabularx", "tabulary", "longtable", "tabu", "NiceTabular", "tblr"}
 LIST_ENVS = {"itemize", "enumerate", "description", "compactitem", "compactenum", "inparaenum", "tablenotes"}
-#: user macros that colour revised text (a rebuttal or camera-ready version), not an author's note:
-#: their argument is the paper's text (and no leftover note, ``L124``)
-REVISION_MACROS = frozenset({"red", "blue", "hl", "new", "rev", "rb", "bb", "cb"})
 
 
 @lru_cache(maxsize=64)

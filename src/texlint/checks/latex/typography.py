@@ -12,7 +12,7 @@ import re
 from texlint.checks.latex import latex_common as lc
 from texlint.engine.registry import register
 from texlint.engine.rule import Rule
-from texlint.latex.specs import REVISION_MACROS
+from texlint.latex.macros import note_macro
 from texlint.source.lexical import brace_arguments
 from texlint.util.memo import per_text
 
@@ -223,29 +223,12 @@ def _clip(note: str, width: int = 80) -> str:
 _TOKENISED_WINDOW = 160  # characters around a space-before-punctuation in which three more mean data
 
 _TODO_WORDS = re.compile(r"(?<![\w-])(TODO|FIXME|TBD|TBA)(?![\w-])")
-_COMMENT_MACRO_NAMES = re.compile(r"^(?:todo\w*|TODO\w*|fixme\w*|FIXME\w*|note\w*|NOTE\w*|comment\w*|tbd|TBD|"
-                                  r"revise\w*|rev|check\w*|question|ask|xxx|XXX|[A-Za-z]{1,3}\d?)$")
 
 
 def _comment_macros(doc) -> dict[str, int]:
-    """User macros that print an author's note: a colour (or \\todo/\\marginpar) around their argument."""
-    out = {}
-    for name, mac in doc.macros.items():
-        if mac.nargs < 1 or name in ("todo",):
-            continue
-        body = mac.body or ""
-        if "#" not in body:
-            continue
-        loud = re.search(r"\\(?:textcolor|color)\s*(?:\[[^\]]*\])?\s*\{\s*(?:red|blue|magenta|orange|purple|cyan|brown|violet|teal|olive|[A-Za-z]*[Cc]olor\w*)\b", body) \
-            or re.search(r"\\(?:todo|marginpar|marginnote)\b", body)
-        if not loud:
-            continue
-        if not _COMMENT_MACRO_NAMES.match(name):
-            continue
-        if name.lower() in REVISION_MACROS:
-            continue
-        out[name] = mac.nargs
-    return out
+    """User macros that print an author's note (``latex.macros.note_macro``)."""
+    return {name: mac.nargs for name, mac in doc.macros.items()
+            if mac.nargs >= 1 and name != "todo" and note_macro(name, mac.body)}
 
 
 @register
