@@ -88,9 +88,14 @@ def _move_field(doc: Document, move: str, roles: Iterable[str] | None, says: str
     is set-up."""
     roles = tuple(roles) if roles is not None else None
     exclude = tuple(exclude)
+
+    def counts(s: Sentence) -> bool:
+        return s.role not in exclude or (own_in_excluded and s.role == "related_work"
+                                         and _FIRST_PERSON.search(s.text) is not None)
+
     hits, closest = [], []
-    for s in _sentences(doc, roles, () if own_in_excluded else exclude):
-        if s.role in exclude and not (s.role == "related_work" and _FIRST_PERSON.search(s.text)):
+    for s in _sentences(doc, roles):
+        if not counts(s):
             continue
         if move in s.tags:
             hits.append(s)
