@@ -287,6 +287,8 @@ REGEX_CASES = {
                       "@article{a,\n title = {x},\n " + "w" * 19_000 + "\n}\n" * 1, None),
     "acronym-def": (P + "We use (" + "A" * 30_000 + "_ here." + E, None, None),
     "camel-case-word": (P + "We use " + "a" * 30_000 + "_ here." + E, None, None),
+    # every unclosed equation opens a formula the walker's scan must not read to the end of the file
+    "unclosed-equations": (P + ("\\begin{equation} x + \\frac{a}{b} " + "z " * 100 + "\n") * 6_000 + E, None, None),
     "bib-many-long-words": (P + "Text \\cite{a}.\n\\bibliography{refs}" + E,
                             "".join(f"@article{{a{i},\n title = {{x}},\n " + "w" * 19_000 + "\n}\n" for i in range(20)),
                             None),  # was quadratic until bib._FIELD got its (?<!\\w) anchor

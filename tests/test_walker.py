@@ -103,6 +103,16 @@ def test_a_nested_formula_is_left_to_pylatexenc():
     assert walker.formula_end(r"x$y", 0, "$", None) == (1, 2)
 
 
+def test_a_formula_longer_than_the_scan_is_left_to_pylatexenc():
+    """The scan reads at most ``MAX_FORMULA`` characters, so an unclosed ``\\begin{equation}`` in
+    a long file is not read to its end once per nesting level; such a formula parses as before."""
+    body = "x + y " * (walker.MAX_FORMULA // 6 + 10)
+    assert walker.formula_end(body + "$", 0, "$", None) is None
+    assert walker.formula_end("x + y $", 0, "$", None) == (6, 7)
+    _agree("A $" + body + "$ B")
+    _agree("\\begin{equation} x " * 50 + "\\end{equation}")
+
+
 PIECES = ["x", " ", "\n", "\n\n", "{", "}", "\\frac{a}{b}", "\\hat", "\\text{", "$", "$$", "\\[", "\\]", "\\(", "\\)",
           "%", "% c\n", "\\begin{equation}", "\\end{equation}", "\\begin{align}", "\\end{align}",
           "\\begin{cases}", "\\end{cases}", "\\\\", "[", "]", "&", "\\$", "\\{", "\\label{e}", "word ", "\\emph{",

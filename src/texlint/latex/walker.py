@@ -45,6 +45,9 @@ _COMMAND = re.compile(r"\\(?:([^\W\d_]+)|(.))", re.S)
 _ENV_NAME = re.compile(r"\s*\{([\w* ._-]+)\}")
 _LINE_END = re.compile(r"[\n\r]")
 _MATH_ENVS = frozenset(MATH_ENVS)
+#: the longest formula the scan reads (the corpus's longest is 4,372 characters): an unclosed
+#: ``\begin{equation}`` in a long file is left to pylatexenc, not scanned to the end at every level
+MAX_FORMULA = 20_000
 #: Commands whose argument is not LaTeX: the scan cannot know where it ends.
 _VERBATIM_COMMANDS = frozenset({"verb", "lstinline", "mintinline", "url", "path", "Verb"})
 
@@ -151,11 +154,11 @@ def formula_end(s: str, pos: int, closer: str | None, env: str | None,
     command's arguments: one read without braces could be the closer itself (``\\hat$``)."""
     depth = 0  # open braces
     envs: list[tuple[str, int]] = []  # environments open inside the formula, with the depth each opened at
-    i, n = pos, len(s)
+    i, n = pos, min(len(s), pos + MAX_FORMULA)
     while i < n:
-        m = _MATH_STOP.search(s, i)
+        m = _MATH_STOP.search(s, i, n)
         if m is None:
-            return None  # the end of the input inside the formula
+            return None  # the end of the input (or of the scan) inside the formula
         j = m.start()
         c = s[j]
         if c == "%":
