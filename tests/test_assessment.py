@@ -187,6 +187,18 @@ def test_someone_elses_weights_and_appendix_details_are_not_a_release(tmp_path):
     assert doc2.assessment["code_or_data_release"]["present"]
 
 
+def test_datasets_and_kinds_of_network_are_not_baselines(tmp_path):
+    """"Accuracy on MNIST and CIFAR-10 compared with the trained CNN" names datasets and a kind of
+    network, no method compared; "FooNet outperforms BERT and RoBERTa" names two."""
+    _, doc = _lint(tmp_path, _PAPER % ("Accuracy decrease vs threshold decrease: accuracy on CIFAR-10 and MNIST stays high "
+                                       "for the trained CNN compared to other classes."))
+    assert not doc.assessment["baselines_compared"]["present"], doc.assessment["baselines_compared"]
+    other = tmp_path / "b"
+    other.mkdir()
+    _, doc2 = _lint(other, _PAPER % "FooNet outperforms BERT and RoBERTa on all tasks.")
+    assert doc2.assessment["baselines_compared"]["present"]
+
+
 def test_a_page_of_results_is_no_release_a_written_out_code_link_is(tmp_path):
     """"More results are available at <url>" links a project page; a footnote "Code:
     https://github.com/..." (the link written out, no \\url) releases the authors' code."""

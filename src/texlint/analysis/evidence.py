@@ -795,6 +795,11 @@ _COMPARE = prefilter.compile(r"\bbaselines?\b|\bagainst\b|\brelative to\b|\bcomp
 _BASELINE_WORD = prefilter.compile(r"\bbaselines?\b|\bstate[- ]of[- ]the[- ]art (methods?|models?|approaches|systems)\b|\bprior (methods?|work|approaches)\b|"
                             r"\bexisting (methods?|approaches|systems|models)\b|\bcompeting (methods?|approaches)\b", re.I)
 _NAME = prefilter.compile(r"\b[A-Z][A-Za-z]*[A-Z0-9][\w-]*\b")
+#: names that are no method a result is compared with: benchmarks and datasets, kinds of network,
+#: hardware ("accuracy on MNIST and CIFAR-10 for the trained CNN")
+_NOT_A_METHOD = re.compile(r"(MNIST|CIFAR(-?10|-?100)?|ImageNet[\w-]*|COCO|MS-COCO|SQuAD[\w.]*|GLUE|SuperGLUE|WMT\d*|KITTI|VOC\d*|"
+                           r"CelebA[\w-]*|LSUN|FFHQ|WikiText[\w-]*|LibriSpeech|TIMIT|CNNs?|RNNs?|LSTMs?|GRUs?|MLPs?|GANs?|"
+                           r"VAEs?|GPUs?|CPUs?|TPUs?|LLMs?|NLP|AI|ML|RL|SOTA|PyTorch|TensorFlow|JAX)")
 
 
 _BASELINE_HEADING = prefilter.compile(r"\bbaselines?\b|\bcomparison (with|to)\b", re.I)
@@ -810,7 +815,7 @@ def baselines(doc: Document) -> list[dict]:
         text = sent.text
         if not _has_any(text, _COMPARE_KEYS) or not _COMPARE.search(text):
             continue
-        names = [n for n in _NAME.findall(text) if n not in own]
+        names = [n for n in _NAME.findall(text) if n not in own and not _NOT_A_METHOD.fullmatch(n)]
         if _BASELINE_WORD.search(text) or "⟦cite⟧" in text or len(names) >= 2:
             why = "compared with baselines" if _BASELINE_WORD.search(text) else "compared with cited or named methods"
             out.append(_ev(doc, sent, why))
