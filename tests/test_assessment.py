@@ -335,6 +335,20 @@ def test_scaling_claim_beyond_the_envelope_quotes_the_largest_model(tmp_path):
     assert msgs and "7B parameters" in msgs[0]
 
 
+def test_the_papers_system_as_subject_of_a_scaling_claim(tmp_path):
+    """"This property enables the system to scale" in the discussion is the paper's own claim; the
+    same words about a cited system in the related work are not."""
+    body = ("\\begin{abstract}We propose FooNet.\\end{abstract}\n\\section{Introduction}\nWe propose FooNet.\n"
+            "\\section{%s}\nThis property enables the system to scale with minimal cost.\n"
+            "\\section{Experiments}\nFooNet reaches 91.2\\%% accuracy.\n")
+    _, doc = _lint(tmp_path, body % "Discussion")
+    assert doc.assessment["scale_claim"]["present"]
+    other = tmp_path / "b"
+    other.mkdir()
+    _, doc2 = _lint(other, body % "Related Work")
+    assert not doc2.assessment["scale_claim"]["present"]
+
+
 def test_scale_as_a_quantity_is_no_scaling_claim(tmp_path):
     claim = _PAPER.replace("We propose FooNet.\\end", "FooNet improves with scale.\\end")
     _, doc = _lint(tmp_path, claim % "We train one FooNet model with 7B parameters.")

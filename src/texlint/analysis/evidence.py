@@ -641,6 +641,10 @@ def _size_study_in(text: str) -> str:
 
 _SCALE_WORD = prefilter.compile(r"scal|billion|million|trillion|larger|bigger", re.I)
 _SCALE_CLAIM_SUBJECT = prefilter.compile(r"\b(we|our|ours|this (paper|work|method|approach)|the proposed)\b", re.I)
+#: the paper's own system named by a definite noun, in the sections that evaluate or discuss it
+#: ("the system can be scaled inexpensively", "enables the system to scale")
+_OWN_SYSTEM = prefilter.compile(r"\bthe (system|method|approach|framework|pipeline|protocol|algorithm)\b", re.I)
+_OWN_SYSTEM_ROLES = ("results", "analysis", "discussion", "conclusion")
 
 
 def scale_claims(doc: Document) -> list[dict]:
@@ -655,7 +659,8 @@ def scale_claims(doc: Document) -> list[dict]:
             continue
         if "⟦cite⟧" in text and not re.search(r"\b(we|our|ours)\b", text, re.I):
             continue
-        if not _SCALE_CLAIM_SUBJECT.search(text) and not any(n in text for n in (doc.method_names or ())):
+        if not _SCALE_CLAIM_SUBJECT.search(text) and not any(n in text for n in (doc.method_names or ())) \
+                and not (sent.role in _OWN_SYSTEM_ROLES and _OWN_SYSTEM.search(text)):
             continue
         out.append(_ev(doc, sent, "claims the method scales"))
         if len(out) >= MAX_ITEMS:
