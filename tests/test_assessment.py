@@ -245,6 +245,7 @@ def test_the_scale_envelope_and_several_sizes(tmp_path):
     assert env["largest_model"]["text"] == "13B parameters"
     assert env["longest_sequence"]["value"] == 4096
     assert env["largest_data"]["value"] == 300e9
+    assert env["largest_data"]["text"] == "300B tokens"  # what the data counts, as the paper says it
     assert doc.assessment["scale_experiments"]["present"]
     other = tmp_path / "b"
     other.mkdir()

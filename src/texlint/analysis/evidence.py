@@ -516,8 +516,9 @@ def _model_sizes(doc: Document) -> list[tuple[float, dict]]:
 
 
 @per_text
-def _scale_in(text: str) -> tuple[tuple[float, ...], tuple[float, ...], tuple[int, ...]]:
-    """The data sizes, sequence lengths and dataset or task counts a sentence states."""
+def _scale_in(text: str) -> tuple[tuple[tuple[float, str], ...], tuple[float, ...], tuple[int, ...]]:
+    """The data sizes (each with what it counts: "tokens", "images" ...), sequence lengths and
+    dataset or task counts a sentence states."""
     count_rx = fact_pattern("several_datasets")
     if not _DIGIT.search(text) and not count_rx.search(text):
         return (), (), ()
@@ -527,7 +528,7 @@ def _scale_in(text: str) -> tuple[tuple[float, ...], tuple[float, ...], tuple[in
             continue  # a length or a limit ("a maximum generation length of 4096 tokens"), read by _SEQ
         value = _size(m.group(1), m.group(2))
         if value >= 100:
-            data.append(value)
+            data.append((value, m.group(3).lower()))
     for m in _SEQ.finditer(text):
         if m.group(3) and _COEFFICIENT_AFTER.match(text, m.end(3)):
             continue  # "the sequence length k is greater than 2 \hat{d}"
@@ -562,19 +563,19 @@ def scale_envelope(doc: Document) -> dict:
         if "⟦cite⟧" in sent.text and sent.role in ("introduction", "abstract"):
             continue  # cited work's sizes
         sent_data, sent_seqs, sent_counts = _scale_in(sentence_text(sent))
-        data.extend((value, _ev(doc, sent, "training or evaluation data")) for value in sent_data)
+        data.extend((value, _ev(doc, sent, "training or evaluation data"), unit) for value, unit in sent_data)
         seqs.extend((value, _ev(doc, sent, "sequence or input length")) for value in sent_seqs)
         counts.extend((n, _ev(doc, sent, "datasets or tasks evaluated")) for n in sent_counts)
 
     def top(items, label):
         if not items:
             return None
-        value, ev = max(items, key=lambda x: x[0])
-        return {"value": value, "text": label(value), "evidence": ev}
+        value, ev, *unit = max(items, key=lambda x: x[0])
+        return {"value": value, "text": label(value, *unit), "evidence": ev}
 
     return {
         "largest_model": top(sizes, lambda v: f"{_human(v)} parameters"),
-        "largest_data": top(data, lambda v: f"{_human(v)} items"),
+        "largest_data": top(data, lambda v, unit: f"{_human(v)} {unit}"),
         "longest_sequence": top(seqs, lambda v: f"{v:.0f}"),
         "datasets_or_tasks": top(counts, lambda v: f"{v:.0f}"),
         "model_sizes": sorted({_human(v) for v, _ in sizes}, key=lambda s: _size(s[:-1], s[-1]) if s[-1].isalpha() else float(s)),
