@@ -167,8 +167,12 @@ def test_concurrent_writers_do_not_corrupt(project: Path, tmp_path: Path):
     cdir = tmp_path / "c"
     key = "k" * 64
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(4) as pool:
+    pool = ctx.Pool(4)  # closed and joined, not terminated: a worker killed holding the queue's lock can hang the join
+    try:
         written = pool.map(_writer, [(str(project / "main.tex"), str(cdir), key, 40, t) for t in "abcd"])
+    finally:
+        pool.close()
+        pool.join()
     assert sum(written) == 160
     entry = cache.lookup(cdir, key)
     assert entry is not None and len(entry["findings"]) == 1

@@ -105,3 +105,20 @@ def test_every_commented_setting_of_the_starter_config_is_valid(tmp_path):
     cfg = parse_config(read_toml(path, ValueError), path)
     assert cfg.options and cfg.severity and cfg.per_file_ignores and cfg.extend_select and cfg.exclude
     validate_ids(cfg, build_registry())
+
+
+def test_an_in_process_run_leaves_no_sigterm_handler_behind(paper: Path, monkeypatch):
+    """The run's SIGTERM handler (stop like Ctrl-C) is put back when texlint is called in-process:
+    left installed, processes the caller forks later inherit it, and a multiprocessing pool's
+    terminate() then hangs on a worker that no longer dies of SIGTERM."""
+    import signal
+
+    from click.testing import CliRunner
+
+    from texlint.cli.main import main
+
+    before = signal.getsignal(signal.SIGTERM)
+    monkeypatch.chdir(paper)
+    res = CliRunner().invoke(main, ["main.tex", "--no-cache", "--select", "L"])
+    assert res.exit_code in (0, 1), res.output
+    assert signal.getsignal(signal.SIGTERM) == before

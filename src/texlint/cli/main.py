@@ -12,6 +12,7 @@ import os
 import re
 import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -39,8 +40,18 @@ class _DefaultGroup(click.Group):
         return super().parse_args(ctx, args)
 
     def main(self, *args, **kwargs):
-        """Click's own usage errors as one line too (``--jobs 0``, an unknown option)."""
+        """Click's own usage errors as one line too (``--jobs 0``, an unknown option). The SIGTERM
+        handler a run installs is put back afterwards: texlint called in-process (a test, a
+        script) must not leave it to processes the caller forks later."""
         kwargs["standalone_mode"] = False
+        previous = signal.getsignal(signal.SIGTERM)
+        try:
+            self._main(*args, **kwargs)
+        finally:
+            if previous is not None and threading.current_thread() is threading.main_thread():
+                signal.signal(signal.SIGTERM, previous)
+
+    def _main(self, *args, **kwargs):
         try:
             rv = super().main(*args, **kwargs)
         except click.exceptions.NoArgsIsHelpError as exc:  # plain `texlint`: the help, as a usage error
