@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +30,13 @@ def _lint(tmp_path: Path, body: str, select=("S", "R", "C")):
                                        encoding="utf-8")
     result = run([tmp_path / "main.tex"], Options(select=list(select), use_cache=False))
     return result, result.documents[0].doc
+
+
+def _fresh(tmp_path: Path, name: str) -> Path:
+    """A second project folder beside the first (each lint reads one folder)."""
+    folder = tmp_path / name
+    folder.mkdir()
+    return folder
 
 
 def test_fields_are_exactly_the_label_fields():
@@ -136,9 +144,7 @@ def test_observation_then_fix_across_sentences_links_the_method(tmp_path):
     _, doc = _lint(tmp_path, body)
     assert doc.assessment["insight_method_link"]["present"]
     # near miss: the same fix with no observation before it
-    other = tmp_path / "other"
-    other.mkdir()
-    _, doc2 = _lint(other, "\\begin{abstract}We study routing.\\end{abstract}\n\\section{Introduction}\n"
+    _, doc2 = _lint(_fresh(tmp_path, "other"), "\\begin{abstract}We study routing.\\end{abstract}\n\\section{Introduction}\n"
                            "Routers are popular. This hurts nobody. To avoid it, we propose a balanced router.\n")
     assert not doc2.assessment["insight_method_link"]["present"]
 
@@ -152,61 +158,46 @@ def test_the_spread_of_a_dataset_or_a_threshold_is_not_an_error_bar(tmp_path):
     _, doc = _lint(tmp_path, _PAPER % ("Participants knew on average 8.2 books with a standard deviation of 4.6. "
                                        "We select coordinates that exceed the mean by three standard deviations."))
     assert not doc.assessment["error_bars"]["present"]
-    other = tmp_path / "b"
-    other.mkdir()
-    _, doc2 = _lint(other, _PAPER % "FooNet reaches 91.2\\% accuracy (standard deviation 0.3 over five seeds).")
+    _, doc2 = _lint(_fresh(tmp_path, "b"), _PAPER % "FooNet reaches 91.2\\% accuracy (standard deviation 0.3 over five seeds).")
     assert doc2.assessment["error_bars"]["present"]
     assert doc2.assessment["error_bars"]["evidence"][0]["why"]
 
 
-def test_a_range_a_tolerance_and_model_selection_are_not_error_bars(tmp_path):
-    """An augmentation range ("a random factor between $\\pm 20\\%$"), a tolerance ("to within
-    $\\pm 0.01$") and cross-validation that picks hyperparameters report no uncertainty; a ± on an
-    accuracy and results over five folds do."""
-    _, doc = _lint(tmp_path, _PAPER % ("We apply a brightness shift by a random factor between $\\pm 20\\%$. "
-                                       "Mean perplexity is preserved to within $\\pm 0.01$ across all variants. "
-                                       "Random search on 5-fold cross-validation is used for hyper-parameter selection."))
-    assert not doc.assessment["error_bars"]["present"], doc.assessment["error_bars"]
-    other = tmp_path / "b"
-    other.mkdir()
-    _, doc2 = _lint(other, _PAPER % "FooNet reaches 91.2 $\\pm$ 0.3\\% accuracy.")
-    assert doc2.assessment["error_bars"]["present"]
-    folds = tmp_path / "c"
-    folds.mkdir()
-    _, doc3 = _lint(folds, _PAPER % "We report accuracy with 5-fold cross-validation.")
-    assert doc3.assessment["error_bars"]["present"]
+#: (field, the experiments' text, present?): what an evidence field must and must not read as
+#: evidence, each a misreading found on a real paper
+FIELD_CASES = [
+    # an augmentation range, a tolerance and cross-validation that picks hyperparameters are no
+    # uncertainty of a result; a ± on an accuracy and results over five folds are
+    ("error_bars", "We apply a brightness shift by a random factor between $\\pm 20\\%$.", False),
+    ("error_bars", "Mean perplexity is preserved to within $\\pm 0.01$ across all variants.", False),
+    ("error_bars", "Random search on 5-fold cross-validation is used for hyper-parameter selection.", False),
+    ("error_bars", "FooNet reaches 91.2 $\\pm$ 0.3\\% accuracy.", True),
+    ("error_bars", "We report accuracy with 5-fold cross-validation.", True),
+    # datasets and kinds of network are no methods compared; two named methods are
+    ("baselines_compared", "Accuracy decrease vs threshold decrease: accuracy on CIFAR-10 and MNIST stays high for the "
+                           "trained CNN compared to other classes.", False),
+    ("baselines_compared", "FooNet outperforms BERT and RoBERTa on all tasks.", True),
+    # a page of results is no release; a written-out link to the code in a footnote is
+    ("code_or_data_release", "FooNet wins. More results are available at \\url{https://foonet.github.io}.", False),
+    ("code_or_data_release", "FooNet wins\\footnote{Code: https://github.com/foo/foonet}.", True),
+    # one fixed count is a setting and a complexity statement theory; a sweep of layers is a study
+    ("scale_experiments", "We emulate the setting with the number of nodes $n = 100$.", False),
+    ("scale_experiments", "Note that the complexities improve with the number of workers $n$.", False),
+    ("scale_experiments", "Accuracy improves as we increase the number of layers from 2 to 12.", True),
+]
+
+
+@pytest.mark.parametrize("field, text, present", FIELD_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(FIELD_CASES)])
+def test_evidence_field_reads(tmp_path, field, text, present):
+    _, doc = _lint(tmp_path, _PAPER % text)
+    assert doc.assessment[field]["present"] is present, doc.assessment[field]
 
 
 def test_someone_elses_weights_and_appendix_details_are_not_a_release(tmp_path):
     _, doc = _lint(tmp_path, _PAPER % ("We fine-tune LLaMA. The weights for this model are publicly available. "
                                        "Additional implementation details are provided in the appendix."))
     assert not doc.assessment["code_or_data_release"]["present"]
-    other = tmp_path / "b"
-    other.mkdir()
-    _, doc2 = _lint(other, _PAPER % "We release our code and data at \\url{https://github.com/foo/foonet}.")
-    assert doc2.assessment["code_or_data_release"]["present"]
-
-
-def test_datasets_and_kinds_of_network_are_not_baselines(tmp_path):
-    """"Accuracy on MNIST and CIFAR-10 compared with the trained CNN" names datasets and a kind of
-    network, no method compared; "FooNet outperforms BERT and RoBERTa" names two."""
-    _, doc = _lint(tmp_path, _PAPER % ("Accuracy decrease vs threshold decrease: accuracy on CIFAR-10 and MNIST stays high "
-                                       "for the trained CNN compared to other classes."))
-    assert not doc.assessment["baselines_compared"]["present"], doc.assessment["baselines_compared"]
-    other = tmp_path / "b"
-    other.mkdir()
-    _, doc2 = _lint(other, _PAPER % "FooNet outperforms BERT and RoBERTa on all tasks.")
-    assert doc2.assessment["baselines_compared"]["present"]
-
-
-def test_a_page_of_results_is_no_release_a_written_out_code_link_is(tmp_path):
-    """"More results are available at <url>" links a project page; a footnote "Code:
-    https://github.com/..." (the link written out, no \\url) releases the authors' code."""
-    _, doc = _lint(tmp_path, _PAPER % "FooNet wins. More results are available at \\url{https://foonet.github.io}.")
-    assert not doc.assessment["code_or_data_release"]["present"], doc.assessment["code_or_data_release"]
-    other = tmp_path / "b"
-    other.mkdir()
-    _, doc2 = _lint(other, _PAPER % "FooNet wins\\footnote{Code: https://github.com/foo/foonet}.")
+    _, doc2 = _lint(_fresh(tmp_path, "b"), _PAPER % "We release our code and data at \\url{https://github.com/foo/foonet}.")
     assert doc2.assessment["code_or_data_release"]["present"]
 
 
@@ -227,14 +218,10 @@ def test_hardware_media_and_peoples_time_are_not_measurements(tmp_path):
                                        "The 1675 video clips, each lasting 2 to 19 seconds, took time to annotate. "
                                        "Annotators spent an average of 4 minutes per game."))
     assert not doc.assessment["efficiency_measured"]["present"], doc.assessment["efficiency_measured"]
-    other = tmp_path / "b"
-    other.mkdir()
-    _, doc2 = _lint(other, _PAPER % "FooNet uses 12GB of GPU memory at peak and takes 32 ms per image.")
+    _, doc2 = _lint(_fresh(tmp_path, "b"), _PAPER % "FooNet uses 12GB of GPU memory at peak and takes 32 ms per image.")
     measured = doc2.resources["measured"]
     assert "memory" in measured and "time" in measured
-    counted = tmp_path / "c"
-    counted.mkdir()
-    _, doc3 = _lint(counted, _PAPER % "We measure non-embedding FLOPs using calflops.")
+    _, doc3 = _lint(_fresh(tmp_path, "c"), _PAPER % "We measure non-embedding FLOPs using calflops.")
     assert "compute" in doc3.resources["measured"]
 
 
@@ -247,9 +234,7 @@ def test_the_scale_envelope_and_several_sizes(tmp_path):
     assert env["largest_data"]["value"] == 300e9
     assert env["largest_data"]["text"] == "300B tokens"  # what the data counts, as the paper says it
     assert doc.assessment["scale_experiments"]["present"]
-    other = tmp_path / "b"
-    other.mkdir()
-    _, doc2 = _lint(other, _PAPER % "We train one FooNet model with 7B parameters.")
+    _, doc2 = _lint(_fresh(tmp_path, "b"), _PAPER % "We train one FooNet model with 7B parameters.")
     assert doc2.scale_envelope["largest_model"]["text"] == "7B parameters"
     assert not doc2.assessment["scale_experiments"]["present"]
 
@@ -260,9 +245,7 @@ def test_compute_counts_and_bounds_are_not_model_sizes(tmp_path):
     _, doc = _lint(tmp_path, _PAPER % ("Our model is comprised of 120M parameters and requires roughly 39 billion FLOPs "
                                        "in the forward pass. Model variants with less than 1 billion parameters are easy to train."))
     assert doc.scale_envelope["largest_model"]["text"] == "120M parameters"
-    other = tmp_path / "b"
-    other.mkdir()
-    _, doc2 = _lint(other, _PAPER % "Our model is comprised of 120M parameters; a 2 billion parameter variant is larger.")
+    _, doc2 = _lint(_fresh(tmp_path, "b"), _PAPER % "Our model is comprised of 120M parameters; a 2 billion parameter variant is larger.")
     assert doc2.scale_envelope["largest_model"]["text"] == "2B parameters"
 
 
@@ -275,18 +258,6 @@ def test_training_steps_are_not_model_sizes(tmp_path):
     assert not doc.assessment["scale_experiments"]["present"]
 
 
-def test_a_fixed_count_and_a_complexity_are_no_study_across_sizes(tmp_path):
-    """"with the number of nodes $n = 100$" is one setting and "the complexities improve with the
-    number of workers" theory; results as the number of layers grows from 2 to 12 are a study."""
-    _, doc = _lint(tmp_path, _PAPER % ("We emulate the setting with the number of nodes $n = 100$. "
-                                       "Note that the complexities improve with the number of workers $n$."))
-    assert not doc.assessment["scale_experiments"]["present"], doc.assessment["scale_experiments"]
-    other = tmp_path / "b"
-    other.mkdir()
-    _, doc2 = _lint(other, _PAPER % "Accuracy improves as we increase the number of layers from 2 to 12.")
-    assert doc2.assessment["scale_experiments"]["present"]
-
-
 def test_cited_works_hardware_is_not_the_papers_compute(tmp_path):
     """A related-work sentence on someone else's cluster reports no compute of the paper's own;
     the paper's own GPU statement does."""
@@ -295,9 +266,7 @@ def test_cited_works_hardware_is_not_the_papers_compute(tmp_path):
             "\\section{Experiments}\nFooNet reaches 91.2\\%% accuracy.\n%s\n")
     _, doc = _lint(tmp_path, body % "")
     assert not doc.assessment["compute_reported"]["present"], doc.assessment["compute_reported"]
-    other = tmp_path / "b"
-    other.mkdir()
-    _, doc2 = _lint(other, body % "All experiments run on a single NVIDIA A100 GPU.")
+    _, doc2 = _lint(_fresh(tmp_path, "b"), body % "All experiments run on a single NVIDIA A100 GPU.")
     assert doc2.assessment["compute_reported"]["present"]
 
 
@@ -305,9 +274,7 @@ def test_a_size_in_a_dataset_name_is_not_a_model_size(tmp_path):
     """"LAION-2B" and "JFT-300M" name datasets; "Qwen3-32B" and "T5-3B" name models."""
     _, doc = _lint(tmp_path, _PAPER % "Our 120M-parameter model outperforms a larger ViT-g/14 trained on LAION-2B and JFT-300M.")
     assert doc.scale_envelope["largest_model"]["text"] == "120M parameters"
-    other = tmp_path / "b"
-    other.mkdir()
-    _, doc2 = _lint(other, _PAPER % "Our 120M-parameter model is compared with Qwen3-32B and a T5-3B model.")
+    _, doc2 = _lint(_fresh(tmp_path, "b"), _PAPER % "Our 120M-parameter model is compared with Qwen3-32B and a T5-3B model.")
     assert doc2.scale_envelope["largest_model"]["text"] == "32B parameters"
 
 
@@ -319,13 +286,9 @@ def test_lengths_and_limits_are_sequence_lengths_not_data(tmp_path):
     env = doc.scale_envelope
     assert env["largest_data"] is None
     assert env["longest_sequence"]["value"] == 4096
-    coefficient = tmp_path / "c"
-    coefficient.mkdir()
-    _, doc3 = _lint(coefficient, _PAPER % "The error is low when the sequence length $k$ is greater than $2 \\hat{d}$.")
+    _, doc3 = _lint(_fresh(tmp_path, "c"), _PAPER % "The error is low when the sequence length $k$ is greater than $2 \\hat{d}$.")
     assert doc3.scale_envelope["longest_sequence"] is None
-    other = tmp_path / "b"
-    other.mkdir()
-    _, doc2 = _lint(other, _PAPER % "We train on 300B tokens with a maximum generation length of 1024 tokens.")
+    _, doc2 = _lint(_fresh(tmp_path, "b"), _PAPER % "We train on 300B tokens with a maximum generation length of 1024 tokens.")
     assert doc2.scale_envelope["largest_data"]["value"] == 300e9
 
 
@@ -344,9 +307,7 @@ def test_the_papers_system_as_subject_of_a_scaling_claim(tmp_path):
             "\\section{Experiments}\nFooNet reaches 91.2\\%% accuracy.\n")
     _, doc = _lint(tmp_path, body % "Discussion")
     assert doc.assessment["scale_claim"]["present"]
-    other = tmp_path / "b"
-    other.mkdir()
-    _, doc2 = _lint(other, body % "Related Work")
+    _, doc2 = _lint(_fresh(tmp_path, "b"), body % "Related Work")
     assert not doc2.assessment["scale_claim"]["present"]
 
 
@@ -354,10 +315,8 @@ def test_scale_as_a_quantity_is_no_scaling_claim(tmp_path):
     claim = _PAPER.replace("We propose FooNet.\\end", "FooNet improves with scale.\\end")
     _, doc = _lint(tmp_path, claim % "We train one FooNet model with 7B parameters.")
     assert doc.assessment["scale_claim"]["present"]
-    other = tmp_path / "b"
-    other.mkdir()
     near = _PAPER.replace("We propose FooNet.\\end", "FooNet improves with scale factor 2 on the images.\\end")
-    _, doc2 = _lint(other, near % "We train one FooNet model with 7B parameters.")
+    _, doc2 = _lint(_fresh(tmp_path, "b"), near % "We train one FooNet model with 7B parameters.")
     assert not doc2.assessment["scale_claim"]["present"]
 
 
