@@ -193,6 +193,18 @@ def test_evidence_field_reads(tmp_path, field, text, present):
     assert doc.assessment[field]["present"] is present, doc.assessment[field]
 
 
+def test_a_novelty_claim_in_related_work_counts_when_it_is_the_authors(tmp_path):
+    """Related work is where authors position their own work ("We build on their framework to
+    propose a novel method"); a novelty word about cited work there ("Smith et al. propose a novel
+    method") claims nothing for the paper."""
+    body = ("\\begin{abstract}We study routing.\\end{abstract}\n\\section{Introduction}\nWe study routing.\n"
+            "\\section{Related Work}\n%s\n\\section{Experiments}\nIt reaches 91.2\\%% accuracy.\n")
+    _, doc = _lint(tmp_path, body % "We build on their framework to propose a novel routing method.")
+    assert doc.assessment["novelty_claim"]["present"]
+    _, doc2 = _lint(_fresh(tmp_path, "b"), body % "Smith et al.~\\cite{smith} propose a novel routing method.")
+    assert not doc2.assessment["novelty_claim"]["present"], doc2.assessment["novelty_claim"]
+
+
 def test_someone_elses_weights_and_appendix_details_are_not_a_release(tmp_path):
     _, doc = _lint(tmp_path, _PAPER % ("We fine-tune LLaMA. The weights for this model are publicly available. "
                                        "Additional implementation details are provided in the appendix."))

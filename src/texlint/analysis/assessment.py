@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from texlint.analysis.claimant import is_own_claim
 from texlint.analysis.evidence import NOT_OWN as _NOT_OWN
 from texlint.analysis.evidence import place, sentences
 from texlint.analysis.facts import MAX_EVIDENCE, Fact, fact_evidence, has_fact
@@ -55,8 +56,6 @@ _CONTRIBUTION_LIST = re.compile(
 
 
 _ev = place
-#: the authors speaking of their own work
-_FIRST_PERSON = re.compile(r"\b(we|our|ours|us)\b", re.I)
 
 
 def _field(present: bool, evidence: list[dict], why: str, closest: list[dict] | None = None) -> dict:
@@ -82,16 +81,15 @@ def _move_field(doc: Document, move: str, roles: Iterable[str] | None, says: str
                 exclude: Iterable[str] = (), own_in_excluded: bool = False) -> dict:
     """A story field decided by the tagger's move ``move`` in the sentences of ``roles``: present
     with the sentences that make it; absent with the sentences whose cues came nearest. Sections
-    of ``exclude`` roles (cited work's) do not count, except, with ``own_in_excluded``, a sentence
-    in the first person in related work: that is where authors position their own work ("We
-    build on their framework to propose a novel method ..."); a background section's "we define"
-    is set-up."""
+    of ``exclude`` roles (cited work's) do not count, except, with ``own_in_excluded``, the authors'
+    own claim in related work (``claimant.is_own_claim``): that is where they position their work
+    ("We build on their framework to propose a novel method ..."); a background section's "we
+    define" is set-up."""
     roles = tuple(roles) if roles is not None else None
     exclude = tuple(exclude)
 
     def counts(s: Sentence) -> bool:
-        return s.role not in exclude or (own_in_excluded and s.role == "related_work"
-                                         and _FIRST_PERSON.search(s.text) is not None)
+        return s.role not in exclude or (own_in_excluded and s.role == "related_work" and is_own_claim(s, doc))
 
     hits, closest = [], []
     for s in _sentences(doc, roles):
