@@ -563,21 +563,23 @@ def scale_envelope(doc: Document) -> dict:
         if "⟦cite⟧" in sent.text and sent.role in ("introduction", "abstract"):
             continue  # cited work's sizes
         sent_data, sent_seqs, sent_counts = _scale_in(sentence_text(sent))
-        data.extend((value, _ev(doc, sent, "training or evaluation data"), unit) for value, unit in sent_data)
-        seqs.extend((value, _ev(doc, sent, "sequence or input length")) for value in sent_seqs)
-        counts.extend((n, _ev(doc, sent, "datasets or tasks evaluated")) for n in sent_counts)
+        data.extend((value, _ev(doc, sent, "training or evaluation data"), f"{_human(value)} {unit}")
+                    for value, unit in sent_data)
+        seqs.extend((value, _ev(doc, sent, "sequence or input length"), f"{value:.0f}") for value in sent_seqs)
+        counts.extend((n, _ev(doc, sent, "datasets or tasks evaluated"), f"{n:.0f}") for n in sent_counts)
 
-    def top(items, label):
+    def top(items):
+        """The largest of (value, evidence, text) items, as the JSON shows it."""
         if not items:
             return None
-        value, ev, *unit = max(items, key=lambda x: x[0])
-        return {"value": value, "text": label(value, *unit), "evidence": ev}
+        value, ev, text = max(items, key=lambda x: x[0])
+        return {"value": value, "text": text, "evidence": ev}
 
     return {
-        "largest_model": top(sizes, lambda v: f"{_human(v)} parameters"),
-        "largest_data": top(data, lambda v, unit: f"{_human(v)} {unit}"),
-        "longest_sequence": top(seqs, lambda v: f"{v:.0f}"),
-        "datasets_or_tasks": top(counts, lambda v: f"{v:.0f}"),
+        "largest_model": top([(v, ev, f"{_human(v)} parameters") for v, ev in sizes]),
+        "largest_data": top(data),
+        "longest_sequence": top(seqs),
+        "datasets_or_tasks": top(counts),
         "model_sizes": sorted({_human(v) for v, _ in sizes}, key=lambda s: _size(s[:-1], s[-1]) if s[-1].isalpha() else float(s)),
     }
 

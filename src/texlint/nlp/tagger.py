@@ -452,9 +452,9 @@ class _Hits:
         return name in self.by
 
 
-#: what "is the first" counts when it is an ordinal, not a priority claim ("f is the first layer",
-#: "this is the first step", "the first of them", "the first 20")
-_ORDINAL_NOUNS = frozenset({"step", "steps", "stage", "stages", "term", "terms", "layer", "layers", "part", "parts",
+#: the words after "is the first" that make it an ordinal, not a priority claim ("f is the first
+#: layer", "this is the first step", "the first of them", "the first two")
+_ORDINAL_FOLLOWERS = frozenset({"step", "steps", "stage", "stages", "term", "terms", "layer", "layers", "part", "parts",
                             "phase", "half", "round", "row", "rows", "column", "columns", "component", "components",
                             "element", "elements", "token", "tokens", "iteration", "iterations", "epoch", "epochs",
                             "order", "derivative", "moment", "moments", "case", "cases", "author", "version", "draft",
@@ -468,7 +468,7 @@ def _ordinal_first(low: list[str], s: int, e: int) -> bool:
     if low[e - 1] != "first" or e >= len(low):
         return False
     nxt = low[e]
-    return nxt in _ORDINAL_NOUNS or nxt[:1].isdigit() or (e + 1 < len(low) and low[e + 1] in ("'s", "’s"))
+    return nxt in _ORDINAL_FOLLOWERS or nxt[:1].isdigit() or (e + 1 < len(low) and low[e + 1] in ("'s", "’s"))
 
 
 #: numeric citation markers of plain text ("[12]", "[3, 4]", "[22–24]"): texlint's own sentences
