@@ -86,11 +86,14 @@ def remember_matches(limit: int = 200_000) -> None:
 
 
 def _search(doc: Document, name: str, roles=None, kinds=("body", "item", "caption", "footnote"),
-            tables: bool = False, skip: Iterable[str] = ()) -> list[dict]:
+            tables: bool = False) -> list[dict]:
+    """The first sentences (then table cells) that fact pattern ``name`` matches, as evidence;
+    never in cited work's sections (related work, background): "they train on 1024 cores" or
+    "prior work uses five datasets" is no fact about the paper."""
     rx = _rx(name)
     ev = []
     memo = _MATCHES
-    for sent in _sentences(doc, roles, kinds, skip):
+    for sent in _sentences(doc, roles, kinds, evidence.NOT_OWN):
         text = evidence.sentence_text(sent)
         hit = memo.get((name, text)) if memo is not None else None
         if hit is None:
@@ -204,8 +207,7 @@ def _extract_facts(doc: Document) -> dict:
         Fact.SCALE_CLAIM.value: _fact(scale_claims),
         Fact.STATISTICAL_TEST.value: _fact(evidence.statistical_tests(doc)),
         Fact.CODE_RELEASE.value: _fact(evidence.releases(doc)),
-        # (the hardware of cited work, "they train on 1024 cores", is not the paper's compute)
-        Fact.COMPUTE_RESOURCES.value: _fact(_search(doc, "compute_resources", None, tables=True, skip=evidence.NOT_OWN)),
+        Fact.COMPUTE_RESOURCES.value: _fact(_search(doc, "compute_resources", None, tables=True)),
         Fact.EXPERIMENTS_SECTION.value: _fact([{"text": s.title, **_loc(doc, s.offset)} for s in experiments[:MAX_EVIDENCE]]),
         Fact.THEOREMS.value: _theorems(doc),
         Fact.ABSTRACT_NUMBERS.value: {"present": bool(numbers),
