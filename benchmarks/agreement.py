@@ -150,7 +150,7 @@ def evaluate(only: set[str] | None = None) -> dict:
         dr = lint_result(main)
         doc = dr.doc
         split = split_of(paper_id, ids)
-        claims.extend(_claim_rows(paper_id, split, label, main.parent, dr.findings))
+        claims.extend(_claim_rows(paper_id, split, label, main.parent, dr.findings, doc))
         for code in sorted({f.rule for f in dr.findings}):
             field = assesses().get(code)
             if field:
@@ -193,7 +193,7 @@ def _envelope_row(paper_id: str, split: str, label: dict, doc) -> dict:
 
 
 #: the rules whose findings answer an overclaim (claims rules and the resource and scale checks)
-OVERCLAIM_RULES = {"C201", "C202", "C203", "C204", "C205", "C206", "C208", "R302", "R303"}
+OVERCLAIM_RULES = {"C201", "C202", "C203", "C204", "C205", "C206", "C208", "C209", "R302", "R303"}
 _FIRST_ONLY = re.compile(r"\b(first|only)\b", re.I)
 
 
@@ -205,8 +205,32 @@ def _line_of(root: Path, file: str, quote: str) -> int | None:
     return next((i + 1 for i, line in enumerate(lines) if quote in line), None)
 
 
-def _claim_rows(paper_id: str, split: str, label: dict, root: Path, findings) -> list[dict]:
-    """Each labelled overclaim and first/only/novel claim, and whether a claim finding sits on it."""
+def _sentence_lines(doc) -> dict[str, list[tuple[int, int, set[str]]]]:
+    """file -> [(first line, last line, words)] of every sentence texlint reads."""
+    out: dict[str, list] = defaultdict(list)
+    for p in doc.prose:
+        for s in p.sentences:
+            loc = doc.prose_location(p, s.start, s.end)
+            out[loc.file].append((loc.line, loc.end_line, set(words(s.text))))
+    return out
+
+
+def _claim_lines(spans, file: str, line: int, quote: str) -> tuple[int, int]:
+    """The lines of texlint's sentence holding a labelled quote (the quote's own line when none does):
+    a claim finding counts only when it sits on that sentence, not on a neighbour two lines away."""
+    qw = set(words(quote))
+    best, best_score = (line, line), 0.0
+    for first, last, ws in spans.get(file, ()):
+        if qw and first <= line <= last:
+            score = len(qw & ws) / len(qw)
+            if score > best_score:
+                best, best_score = (first, last), score
+    return best if best_score >= 0.6 else (line, line)
+
+
+def _claim_rows(paper_id: str, split: str, label: dict, root: Path, findings, doc) -> list[dict]:
+    """Each labelled overclaim and first/only/novel claim, and whether a claim finding sits on its sentence."""
+    spans = _sentence_lines(doc)
     out = []
     by_file = defaultdict(list)
     for f in findings:
@@ -215,7 +239,8 @@ def _claim_rows(paper_id: str, split: str, label: dict, root: Path, findings) ->
         for item in items:
             line = _line_of(root, item["file"], item["quote"])
             rules = OVERCLAIM_RULES if kind == "overclaim" else {"C201"}
-            hit = line is not None and any(f.rule in rules and abs(f.location.line - line) <= 2 for f in by_file[item["file"]])
+            first, last = _claim_lines(spans, item["file"], line, item["quote"]) if line is not None else (0, -1)
+            hit = any(f.rule in rules and first <= f.location.line <= last for f in by_file[item["file"]])
             out.append({"paper": paper_id, "split": split, "kind": kind, "hedged": bool(item.get("hedged")),
                         "first_only": bool(_FIRST_ONLY.search(item["quote"])), "found": line is not None, "flagged": hit,
                         "quote": item["quote"][:120]})

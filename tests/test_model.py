@@ -188,6 +188,10 @@ def test_parse_problems_have_positions(tmp_path):
     ("Background and Related Work", "related_work"),
     ("Existing Approaches", "related_work"),
     ("Applications", None),  # decided by content (below)
+    ("Contributions", "introduction"),  # a section of its own listing them is framing
+    ("Our Main Contributions", "introduction"),
+    ("Contributions of Each Module", None),  # near-miss: what the parts of a method add, decided by position
+    ("Summary of contributions", "conclusion"),  # near-miss: a thesis's closing chapter
 ])
 def test_role_from_title_reads_headings_and_synonyms(title, role):
     from texlint.latex.roles import role_from_title

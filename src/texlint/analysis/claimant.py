@@ -41,7 +41,31 @@ def method_names(doc: Document) -> set[str]:
     return names
 
 
-def is_own_claim(sent: Sentence, doc: Document) -> bool:
+#: a sentence whose subject points back to the one before ("This shows, for the first time, that ...",
+#: "Moreover, this is the first method that ...", "It needs no labels."): the claim belongs to whoever
+#: made the previous one
+_POINTS_BACK = re.compile(r"\s*(?:⟦math⟧\s*)?(?:(?:moreover|furthermore|also|in addition|additionally|finally|thus|hence|"
+                         r"importantly|overall|together)\s*,?\s*)?(?:this|it)\s+(?:\w+ly\s+)?"
+                         r"(?:is|was|shows|showed|demonstrates|demonstrated|proves|provides|gives|marks|makes|"
+                         r"enables|allows|achieves|yields|needs|requires|combines|works|scales)\b", re.I)
+
+
+def _previous_sentence(sent: Sentence) -> Sentence | None:
+    """The sentence before ``sent`` in its paragraph, or the last one of the paragraph before it in
+    the same section (a bullet that follows "We propose X.")."""
+    sents = sent.prose.sentences
+    i = next((k for k, s in enumerate(sents) if s is sent), 0)
+    if i > 0:
+        return sents[i - 1]
+    sec = sent.prose.section
+    if sec is None:
+        return None
+    k = next((k for k, p in enumerate(sec.prose) if p is sent.prose), 0)
+    before = [p for p in sec.prose[:k] if p.kind in ("body", "item") and p.sentences]
+    return before[-1].sentences[-1] if before else None
+
+
+def is_own_claim(sent: Sentence, doc: Document, _depth: int = 0) -> bool:
     text = sent.text
     if _OWN.search(text) or first_person_singular(text):
         return True
@@ -49,4 +73,9 @@ def is_own_claim(sent: Sentence, doc: Document) -> bool:
         return True
     if "⟦cite⟧" in text:
         return False
-    return sent.role in OWN_RESULT_ROLES
+    if sent.role in OWN_RESULT_ROLES:
+        return True
+    if _depth < 3 and _POINTS_BACK.match(text):
+        prev = _previous_sentence(sent)
+        return prev is not None and is_own_claim(prev, doc, _depth + 1)
+    return False

@@ -19,7 +19,8 @@ from texlint.latex.model import Sentence
 from texlint.nlp.lemmas import lemma_key
 
 COMMON_KEYS = {"code", "name", "type", "category", "severity", "default", "status", "scopes",
-               "message", "summary", "why", "bad", "good", "fix", "question", "options", "aliases"}
+               "message", "summary", "why", "bad", "good", "fix", "question", "options", "aliases",
+               "accuracy"}
 MATCH_KEYS = {"tokens", "lemmas", "patterns", "moves", "exceptions", "unless"}
 CLAIM_KEYS = {"own_claims_only"}  # only sentences that are the authors' own claims (texlint.analysis.claimant)
 _PATTERN_ATTRS = {"LOWER", "LEMMA", "TEXT", "ORTH", "SHAPE", "LIKE_NUM", "IS_DIGIT", "IS_ALPHA",
@@ -275,7 +276,7 @@ class DeclarativeRule(Rule):
             "default": bool(table.get("default", True)), "status": table.get("status", "stable"),
             "scopes": scopes, "summary": table.get("summary", ""), "why": table.get("why", ""),
             "bad": table.get("bad", ""), "good": table.get("good", ""), "fix": table.get("fix", ""),
-            "question": table.get("question", ""), "options": dict(table.get("options", {})),
+            "question": table.get("question", ""), "accuracy": table.get("accuracy", ""), "options": dict(table.get("options", {})),
             "aliases": tuple(table.get("aliases", ())), "origin": where, "message": table["message"],
             "table": table,
         }

@@ -19,7 +19,8 @@ _ROLE_WORDS: list[tuple[str, str]] = [
     ("ethics", r"\bethic(s|al)\b"),
     ("reproducibility", r"\breproducibility\b"),
     ("abstract", r"^abstract$"),
-    ("introduction", r"\bintroduction\b|^overview$|^motivation$"),
+    # a section of its own that lists the contributions is framing, as the introduction it follows is
+    ("introduction", r"\bintroduction\b|^overview$|^motivation$|^((our|the) )?((main|key|principal) )?contributions?( of (this|the|our) (paper|work))?$"),
     ("related_work", r"\brelated (works?|literature|research|approaches|methods)\b|\b(prior|previous|existing) "
                      r"(works?|literature|art|approaches|methods|studies|research)\b|\bliterature( review| survey)?$"
                      r"|^(a )?survey of\b|\bstate of the art\b"),
