@@ -19,8 +19,15 @@ _PROPOSED_NAME = re.compile(
     r"(?:[a-z-]+ ){0,3}?(?:called |named |dubbed |termed )?([A-Z][A-Za-z0-9]*[A-Z0-9][\w-]*|[A-Z][a-z]+[A-Z][\w-]*)")
 
 
+#: "We develop amortized population Gibbs (APG) samplers": the acronym a proposal defines is the method's name
+_PROPOSED_ACRONYM = re.compile(
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:propose|introduce|present|develop|design|build)s?\s+(?:a |an |the )?"
+    r"(?:[\w-]+ ){1,6}?\(([A-Z][\w-]*[A-Z0-9][\w-]*)\)")
+
+
 def method_names(doc: Document) -> set[str]:
-    """The method's own name(s): a title prefix ("FooNet: ..."), CamelCase text macros, "we propose FooNet"."""
+    """The method's own name(s): a title prefix ("FooNet: ..."), CamelCase text macros, "we propose FooNet",
+    the acronym a proposal defines ("we develop amortized population Gibbs (APG) samplers")."""
     if doc.method_names is not None:
         return doc.method_names
     names: set[str] = set()
@@ -37,6 +44,7 @@ def method_names(doc: Document) -> set[str]:
             for p in sec.prose:
                 for m in _PROPOSED_NAME.finditer(p.text):
                     names.add(m.group(1))
+                names.update(m.group(1) for m in _PROPOSED_ACRONYM.finditer(p.text) if len(m.group(1)) >= 3)
     doc.method_names = names
     return names
 
