@@ -139,6 +139,9 @@ CONTEXT_CASES = [
      "For the case where the two hashes do not match, we assume that the bits are independent."),
     ("limitation", "method", "We should note that our method does not handle occlusions.",
      "Since we have no independent observations, we should rely on different data assumptions."),
+    # a weakness in a condition the method handles is no limitation; one the method suffers from is
+    ("limitation", "conclusion", "If the image is not sufficient to answer the question, our model may fail.",
+     "If the image is not sufficient to answer the question, an inference module is invoked to infer the missing values."),
     # the method tied to what motivates it, in link words of its own
     ("method_link", "introduction", "Taking this fact into account, we propose a search that prunes candidates early.",
      "We take the search cost into account in Section 5."),
@@ -220,6 +223,21 @@ def test_a_limitation_announcement_makes_the_rest_of_its_paragraph_limitations()
     alone = tag_texts(["The cohort came from one hospital.", "Follow-up lasted six months."],
                       ["discussion", "discussion"])
     assert not any("limitation" in t for t in alone)
+
+
+def test_a_weakness_the_next_sentence_sets_out_to_remedy_is_no_limitation():
+    # "X is incomplete because of missing values. To infer the missing values, ...": the problem the
+    # method takes on; a purpose sentence about something else leaves the limitation standing
+    got = _paragraph("In our observation, our graph is not sufficient to answer questions because of missing attribute values. "
+                     "To infer missing attribute values, an inference graph is built.", "method")
+    assert [flag for _, flag in got] == [False, False], got
+    kept = _paragraph("In our observation, our graph is not sufficient to answer questions because of missing attribute values. "
+                      "To train the parser, we use Adam.", "method")
+    assert kept[0][1] is True, kept
+    # in a discussion the authors own what they state, whatever follows
+    own = _paragraph("Our graph is not sufficient to answer questions because of missing attribute values. "
+                     "To infer missing attribute values, future work could add a knowledge base.", "discussion")
+    assert own[0][1] is True, own
 
 
 def test_limitation_lists_skip_cited_sentences_and_prior_work():

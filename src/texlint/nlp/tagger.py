@@ -912,6 +912,8 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
         lim = False  # "where labelled data is limited, our method is stronger": a setting, not a weakness
     if lim and role in _DESIGN_ROLES and _design_choice(low, h.get("limitation_strong") + weak_hits):
         lim = False
+    if lim and not strong_lim and _handled_case(low, [st for st, _ in weak_hits] + negators):
+        lim = False  # "if the image is not sufficient, an inference module is invoked": a case the method handles
     if lim and not strong_lim and _without_loss_of_generality(low):
         lim = False  # "without loss of generality, we assume ...": no restriction at all
     if lim:
@@ -1028,11 +1030,16 @@ def tag_paragraph(spans: Iterable["Span"], role: str | None = None) -> list[froz
     out: list[frozenset[str]] = []
     listing = False
     c = None
+    prev_words: list[str] = []
     for span in spans:
         if c is None:
             c = _compiled(_nlp_of(span.doc))
         h = _Hits(span, c)
         tags = _tag(h, role, c)
+        if out and "limitation" in out[-1] and role not in _OWN_ROLES | {"discussion", "conclusion"} \
+                and _answers_previous(h, prev_words):
+            out[-1] = out[-1] - {"limitation"}  # "X is incomplete because of missing values. To infer the missing values, ..."
+        prev_words = h.lowers
         if listing:
             if _ends_list(h):
                 listing = False
@@ -1052,6 +1059,47 @@ def tag_paragraph(spans: Iterable["Span"], role: str | None = None) -> list[froz
                 tags.add("~method_link")
         out.append(frozenset(tags))
     return out
+
+
+_CONDITION = frozenset({"if", "when", "whenever"})
+_REMEDY_VERBS = frozenset({"infer", "recover", "impute", "fill", "estimate", "reconstruct", "complete", "predict", "handle"})
+_CLAUSE_END = frozenset({",", ";", ":"})
+_WEAK_OUTCOME = frozenset({"may", "might", "could", "fail", "fails", "failed", "degrade", "degrades", "suffer", "suffers",
+                           "break", "breaks", "worse", "lower", "limited"})
+
+
+def _handled_case(low: list[str], cues: list[int]) -> bool:
+    """Every limitation cue sits in a condition ("if the information is not sufficient, ...") whose
+    main clause says what the method then does, with no failure or hedge of its own ("... an
+    inference module will be invoked"): the method handling a case, not a limitation of it."""
+    if not cues:
+        return False
+    for i in cues:
+        if set(low[max(0, i - 3):i]) & _REMEDY_VERBS:
+            continue  # "... is invoked to infer crucial missing values": what the handling recovers
+        j = next((k for k in range(i - 1, -1, -1) if low[k] in _CONDITION or low[k] in _CLAUSE_END), None)
+        if j is None or low[j] not in _CONDITION:
+            return False
+        end = next((k for k in range(i, len(low)) if low[k] in _CLAUSE_END), None)
+        if end is None:
+            return False
+        main = low[end + 1:next((k for k in range(end + 1, len(low)) if low[k] in (";", ".")), len(low))]
+        if not main or set(main) & (_NEGATORS | _WEAK_OUTCOME):
+            return False
+    return True
+
+
+def _answers_previous(h: _Hits, prev_words: list[str]) -> bool:
+    """The sentence opens by setting out to remedy what the one before it stated ("[...] because
+    of missing values of hidden attributes." then "To infer missing values of hidden attributes,
+    an inference graph is built."): the weakness is the problem the method takes on, not a
+    limitation of the paper. The purpose clause must repeat two content words of that sentence."""
+    low = h.lowers
+    if "fix_link" not in h and not (len(low) > 2 and low[0] == "to" and low[1].isalpha()):
+        return False
+    clause = low[1:low.index(",")] if "," in low else low[1:12]
+    content = {w for w in clause if len(w) > 3 and w.isalpha()}
+    return len(content & set(prev_words)) >= 2 or "fix_link" in h
 
 
 def _nlp_of(doc) -> "Language":
