@@ -72,8 +72,8 @@ class MatchSpec:
 
     def _may_match(self, span, low: str) -> bool:
         """Whether the patterns can match ``span`` (whose text in lower case is ``low``) at all:
-        every pattern starts with a required LOWER or LEMMA token, so a sentence holding none
-        of those words is skipped without running the Matcher (a third of a millisecond per
+        every pattern holds a required LOWER or LEMMA token, so a sentence holding none of
+        those words is skipped without running the Matcher (a third of a millisecond per
         sentence). A LOWER word is looked for in the text (a token's lower case is part of it)."""
         if self._firsts is None:
             return True
@@ -160,28 +160,52 @@ class MatchSpec:
 
 
 def _first_words(patterns: list[list[dict]]) -> tuple[set[str], set[str]] | None:
-    """(lowercase forms, lemma keys) one of which starts every match of ``patterns``; None when
-    some pattern's first token is optional or not a plain LOWER/LEMMA test."""
+    """(lowercase forms, lemma keys) one of which every match of ``patterns`` holds; None when some
+    pattern has no required plain LOWER/LEMMA token. Each pattern contributes one required token:
+    a LOWER one before a LEMMA one (a substring test is cheaper than reading lemmas), and among
+    those the one whose shortest word is longest ("accurately" rather than "very", "that"), the
+    rarer word in prose, so fewer sentences reach the Matcher."""
     lowers: set[str] = set()
     lemmas: set[str] = set()
     for pattern in patterns:
-        first = {k.upper(): v for k, v in (pattern[0] if pattern else {}).items()}
-        if len(first) != 1:  # empty, or with an operator (optional, negated) or several tests
+        best = None
+        for tok in pattern:
+            picked = _required_test(tok)
+            if picked is None:
+                continue
+            attr, values = picked
+            score = (attr == "LOWER", min(len(v) for v in values))
+            if best is None or score > best[0]:
+                best = (score, attr, values)
+        if best is None:
             return None
-        (attr, value), = first.items()
-        if attr not in ("LOWER", "LEMMA"):
-            return None
-        if isinstance(value, str):
-            values = [value]
-        elif isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
-            values = value["IN"]
-        else:
-            return None
+        _, attr, values = best
         if attr == "LOWER":
             lowers.update(values)
         else:
             lemmas.update(lemma_key(v) for v in values)
     return (lowers, lemmas) if patterns else None
+
+
+def _required_test(tok: dict) -> tuple[str, list[str]] | None:
+    """("LOWER" or "LEMMA", its words) when the token must appear in every match (no operator, or
+    one that needs at least one: "+", "{2}", "{1,3}") and tests one plain LOWER/LEMMA value or set."""
+    tests = {k.upper(): v for k, v in tok.items()}
+    op = tests.pop("OP", None)
+    if op is not None and not (op == "+" or isinstance(op, str) and re.fullmatch(r"\{[1-9]\d*(,\d*)?\}", op)):
+        return None
+    if len(tests) != 1:
+        return None
+    (attr, value), = tests.items()
+    if attr not in ("LOWER", "LEMMA"):
+        return None
+    if isinstance(value, str):
+        values = [value]
+    elif isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list) and value["IN"]:
+        values = value["IN"]
+    else:
+        return None
+    return attr, [str(v) for v in values]
 
 
 def _normalise_pattern(pattern: list[dict], lemma_key) -> list[dict]:
