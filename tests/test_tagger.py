@@ -279,6 +279,38 @@ def test_limitation_list_continues_into_the_items_that_follow(tmp_path):
     ], items
 
 
+def test_contribution_list_items_are_contributions(tmp_path):
+    # "The main contributions are summarized as follows:" then items with no "we propose" of their
+    # own: the first sentence of each item states a contribution, the sentences after it describe it;
+    # a list after a sentence that announces nothing is not read as contributions
+    from texlint.analysis.analyse import analyse
+    from texlint.latex.load import load_document
+    from texlint.nlp.annotate import annotate
+
+    main = tmp_path / "main.tex"
+    main.write_text(
+        "\\documentclass{article}\n\\begin{document}\n\\section{Introduction}\n"
+        "The main contributions are summarized as follows:\n\\begin{itemize}\n"
+        "\\item A dataset of 15k over-refusal queries. It spans 44 safety categories.\n"
+        "\\item Benchmarking across 29 models.\n\\end{itemize}\n"
+        "Models differ in three respects:\n\\begin{itemize}\n\\item A dataset of 15k queries.\n\\end{itemize}\n"
+        "\\end{document}\n",
+        encoding="utf-8",
+    )
+    doc = load_document(main)
+    annotate(doc)
+    analyse(doc)
+    got = [(s.text, "contribution" in s.tags) for p in doc.prose if p.kind in ("body", "item") for s in p.sentences]
+    assert got == [
+        ("The main contributions are summarized as follows:", True),
+        ("A dataset of 15k over-refusal queries.", True),
+        ("It spans 44 safety categories.", False),
+        ("Benchmarking across 29 models.", True),
+        ("Models differ in three respects:", False),
+        ("A dataset of 15k queries.", False),
+    ], got
+
+
 def test_tag_span_on_sentences_of_a_document():
     nlp = get_nlp()
     doc = nlp("We propose a new parser. It may fail on long inputs. Results show a 5% gain.")

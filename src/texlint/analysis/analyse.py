@@ -33,6 +33,17 @@ def _passages(doc: Document) -> list[list[Prose]]:
     return out
 
 
+def _item_starts(passage: list[Prose]) -> frozenset[int]:
+    """Indices (among the passage's tagged sentences) of the first sentence of each list item."""
+    starts, i = set(), 0
+    for prose in passage:
+        n = sum(1 for s in prose.sentences if s.span is not None)
+        if prose.kind == "item" and n:
+            starts.add(i)
+        i += n
+    return frozenset(starts)
+
+
 _TAGS: Recent | None = None  # (role, prose texts of a passage) -> their sentences' tags, when remembered
 
 
@@ -54,7 +65,7 @@ def analyse(doc: Document) -> None:
         tagged = memo.get(key) if memo is not None else None
         if tagged is None:
             spans = [s.span for s in sents]
-            tagged = tag_paragraph(spans, passage[0].role)
+            tagged = tag_paragraph(spans, passage[0].role, _item_starts(passage))
             for d in {id(sp.doc): sp.doc for sp in spans}.values():
                 release_words(d)
             if memo is not None:

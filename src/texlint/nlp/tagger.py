@@ -827,6 +827,8 @@ def _tag(h: _Hits, role: str | None, c: _Compiled) -> set[str]:
         if _any_unnegated(h, "result", neg, 3):
             tags.add("result")
     elif not others:
+        if framing and not outline and "contribution_verb" in h and _announces_contributions(h):
+            tags.add("contribution")  # "The main contributions are summarized as follows:"
         # impersonal method descriptions in abstracts ("The projection is performed by a network",
         # "Segment PMI and a language model are explored"): what the paper does
         if role == "abstract" and not outline and _passive_action(h) and not (
@@ -1016,7 +1018,8 @@ def _ends_list(h: _Hits) -> bool:
     return bool(low) and (low[0] in _LIST_END or " ".join(low[:2]) in _LIST_END or " ".join(low[:3]) in _LIST_END)
 
 
-def tag_paragraph(spans: Iterable["Span"], role: str | None = None) -> list[frozenset[str]]:
+def tag_paragraph(spans: Iterable["Span"], role: str | None = None,
+                  item_starts: frozenset[int] = frozenset()) -> list[frozenset[str]]:
     """The moves of the sentences of one paragraph (in order), with discourse context.
 
     Each sentence is tagged as by :func:`tag_span`; then a paragraph that announces the study's
@@ -1026,11 +1029,16 @@ def tag_paragraph(spans: Iterable["Span"], role: str | None = None) -> list[froz
     "Despite these limitations, ..."). A cited sentence in the list ("Smith et al. report ...")
     is not one of ours. This is the document-structure rule of Kilicoglu et al. (2018), whose
     limitation paragraphs hold many sentences with no limitation word of their own.
+
+    Likewise a sentence that opens a list of contributions ("The main contributions are as
+    follows:") makes the list's items contributions: the first sentence of each item when
+    ``item_starts`` (indices into ``spans``) says where items begin, else every sentence after it.
     """
     out: list[frozenset[str]] = []
     listing = False
     c = None
     prev_words: list[str] = []
+    contributing = False
     for span in spans:
         if c is None:
             c = _compiled(_nlp_of(span.doc))
@@ -1049,6 +1057,13 @@ def tag_paragraph(spans: Iterable["Span"], role: str | None = None) -> list[froz
                     tags.add("limitation")
         if not listing and "limitation" in tags and _announces_limitations(h, role, c):
             listing = True
+        if contributing and "contribution" not in tags and not _ends_list(h) \
+                and (not item_starts or len(out) in item_starts):
+            own, others = _claimants(h, c)
+            if own or not others:
+                tags.add("contribution")  # an item of the list "Our main contributions are as follows:" opened
+        if "contribution" in tags and _announces_contributions(h):
+            contributing = True
         if "fix_link" in h and "method_link" not in tags:
             # "We observe this effect. [...] To avoid it, we propose ...": the method answers the
             # observation or insight stated in the two sentences before
@@ -1059,6 +1074,16 @@ def tag_paragraph(spans: Iterable["Span"], role: str | None = None) -> list[froz
                 tags.add("~method_link")
         out.append(frozenset(tags))
     return out
+
+
+def _announces_contributions(h: _Hits) -> bool:
+    """The sentence opens a list of contributions ("The main contributions are summarized as
+    follows:", "We make the following contributions:"): what follows in the passage (the list's
+    items) states them, often with no "we propose" of its own ("A novel dataset containing ...")."""
+    low = h.lowers
+    if not ({"contribution", "contributions"} & set(low)):
+        return False
+    return bool(low) and low[-1] == ":" or "follows" in low or "following" in low
 
 
 _CONDITION = frozenset({"if", "when", "whenever"})
