@@ -249,7 +249,13 @@ class AbsoluteClaim(_SentenceRule):
             word = m.group(0).lower()
             if ("guarantee" in word or "prove" in word) and (theory or _THEORY.search(text)):
                 continue  # a proven statement, not an empirical overclaim
-            yield ctx.sentence_finding(sent, f"absolute claim \"{m.group(0)}\" on an empirical result", m.start(), m.end())
+            if m.re is _NO_COST:
+                msg = f"no-cost claim \"{m.group(0)}\": say how much was lost, if anything, and where it was measured"
+            elif m.re is _GENERALITY:
+                msg = f"sweeping claim \"{m.group(0)}\": say on which datasets or models it was tested"
+            else:
+                msg = f"absolute claim \"{m.group(0)}\" on an empirical result"
+            yield ctx.sentence_finding(sent, msg, m.start(), m.end())
 
 
 @register
