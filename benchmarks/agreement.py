@@ -94,11 +94,12 @@ def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]{2,}", text.lower())
 
 
-def sentence_index(doc) -> dict[str, list[tuple[int, int, set[str], frozenset[str]]]]:
-    """file -> [(first line, last line, words, tags)] of the framing sentences."""
+def sentence_index(doc, framing_only: bool = True) -> dict[str, list[tuple[int, int, set[str], frozenset[str]]]]:
+    """file -> [(first line, last line, words, tags)] of the framing sentences (of every sentence
+    texlint reads, captions and footnotes too, when not ``framing_only``)."""
     out: dict[str, list] = defaultdict(list)
     for p in doc.prose:
-        if p.kind not in ("body", "item") or p.role not in FRAMING_ROLES:
+        if framing_only and (p.kind not in ("body", "item") or p.role not in FRAMING_ROLES):
             continue
         for s in p.sentences:
             loc = doc.prose_location(p, s.start, s.end)
@@ -205,22 +206,12 @@ def _line_of(root: Path, file: str, quote: str) -> int | None:
     return next((i + 1 for i, line in enumerate(lines) if quote in line), None)
 
 
-def _sentence_lines(doc) -> dict[str, list[tuple[int, int, set[str]]]]:
-    """file -> [(first line, last line, words)] of every sentence texlint reads."""
-    out: dict[str, list] = defaultdict(list)
-    for p in doc.prose:
-        for s in p.sentences:
-            loc = doc.prose_location(p, s.start, s.end)
-            out[loc.file].append((loc.line, loc.end_line, set(words(s.text))))
-    return out
-
-
 def _claim_lines(spans, file: str, line: int, quote: str) -> tuple[int, int]:
     """The lines of texlint's sentence holding a labelled quote (the quote's own line when none does):
     a claim finding counts only when it sits on that sentence, not on a neighbour two lines away."""
     qw = set(words(quote))
     best, best_score = (line, line), 0.0
-    for first, last, ws in spans.get(file, ()):
+    for first, last, ws, _ in spans.get(file, ()):
         if qw and first <= line <= last:
             score = len(qw & ws) / len(qw)
             if score > best_score:
@@ -230,7 +221,7 @@ def _claim_lines(spans, file: str, line: int, quote: str) -> tuple[int, int]:
 
 def _claim_rows(paper_id: str, split: str, label: dict, root: Path, findings, doc) -> list[dict]:
     """Each labelled overclaim and first/only/novel claim, and whether a claim finding sits on its sentence."""
-    spans = _sentence_lines(doc)
+    spans = sentence_index(doc, framing_only=False)
     out = []
     by_file = defaultdict(list)
     for f in findings:

@@ -160,15 +160,15 @@ def test_the_matcher_prefilter_keys_on_a_required_rare_word():
     """A sequence rule's sentences reach spaCy's Matcher only when they hold the word every match
     needs; the prefilter picks a required LOWER token with long words ("accurately", not "very" or
     "that"), skips optional ones, and gives up (runs the Matcher) when a pattern has no plain test."""
-    from texlint.engine.declarative import _first_words
+    from texlint.engine.declarative import _required_words
 
-    got = _first_words([[{"LOWER": {"IN": ["very", "highly"]}}, {"LOWER": "accurately"}],
+    got = _required_words([[{"LOWER": {"IN": ["very", "highly"]}}, {"LOWER": "accurately"}],
                         [{"LEMMA": "demonstrate"}, {"LOWER": "that"}, {"IS_PUNCT": False, "OP": "{1,5}"},
                          {"LOWER": {"IN": ["accurately", "faithfully"]}}],
                         [{"LOWER": "truly", "OP": "?"}, {"LOWER": "flawlessly"}]])
     assert got == ({"accurately", "faithfully", "flawlessly"}, set())
-    assert _first_words([[{"LEMMA": "work"}, {"LOWER": "excellently", "OP": "?"}]]) == (set(), {"work"})
-    assert _first_words([[{"IS_DIGIT": True}, {"LOWER": "x", "OP": "*"}]]) is None
+    assert _required_words([[{"LEMMA": "work"}, {"LOWER": "excellently", "OP": "?"}]]) == (set(), {"work"})
+    assert _required_words([[{"IS_DIGIT": True}, {"LOWER": "x", "OP": "*"}]]) is None
 
 
 def test_a_booster_rule_matches_past_a_common_first_word(tmp_path):

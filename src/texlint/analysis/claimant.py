@@ -65,12 +65,8 @@ def _previous_sentence(sent: Sentence) -> Sentence | None:
     i = next((k for k, s in enumerate(sents) if s is sent), 0)
     if i > 0:
         return sents[i - 1]
-    sec = sent.prose.section
-    if sec is None:
-        return None
-    k = next((k for k, p in enumerate(sec.prose) if p is sent.prose), 0)
-    before = [p for p in sec.prose[:k] if p.kind in ("body", "item") and p.sentences]
-    return before[-1].sentences[-1] if before else None
+    before = sent.prose.previous_paragraph()
+    return before.sentences[-1] if before is not None else None
 
 
 def is_own_claim(sent: Sentence, doc: Document, _depth: int = 0) -> bool:

@@ -68,16 +68,16 @@ class MatchSpec:
                 raise RuleError(f"{where}: a token pattern has {ops} '*'/'+' operators (at most {MAX_OPEN_OPERATORS}; "
                                 "each one multiplies the work on every sentence)")
         self._compiled: dict[int, tuple] = {}
-        self._firsts = _first_words(self.patterns)
+        self._required = _required_words(self.patterns)
 
     def _may_match(self, span, low: str) -> bool:
         """Whether the patterns can match ``span`` (whose text in lower case is ``low``) at all:
         every pattern holds a required LOWER or LEMMA token, so a sentence holding none of
         those words is skipped without running the Matcher (a third of a millisecond per
         sentence). A LOWER word is looked for in the text (a token's lower case is part of it)."""
-        if self._firsts is None:
+        if self._required is None:
             return True
-        lowers, lemmas = self._firsts
+        lowers, lemmas = self._required
         if any(w in low for w in lowers):
             return True
         return bool(lemmas) and any(t.lemma_ in lemmas for t in span)
@@ -159,7 +159,7 @@ class MatchSpec:
         return out
 
 
-def _first_words(patterns: list[list[dict]]) -> tuple[set[str], set[str]] | None:
+def _required_words(patterns: list[list[dict]]) -> tuple[set[str], set[str]] | None:
     """(lowercase forms, lemma keys) one of which every match of ``patterns`` holds; None when some
     pattern has no required plain LOWER/LEMMA token. Each pattern contributes one required token:
     a LOWER one before a LEMMA one (a substring test is cheaper than reading lemmas), and among

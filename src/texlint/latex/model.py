@@ -104,6 +104,19 @@ class Prose:
             return "other"
         return self.section.role
 
+    def previous_paragraph(self) -> "Prose | None":
+        """The paragraph or list item with sentences before this one in its section (the context a
+        sentence that opens a paragraph continues: "We propose X." then a bullet "It is the first ...")."""
+        if self.section is None:
+            return None
+        before = None
+        for p in self.section.prose:
+            if p is self:
+                return before
+            if p.kind in ("body", "item") and p.sentences:
+                before = p
+        return None
+
 
 @dataclass
 class Section:

@@ -21,12 +21,20 @@ def neighbours(sent: Sentence, before: int = 1, after: int = 1) -> list[Sentence
     return sents[max(0, i - before):i] + sents[i + 1:i + 1 + after]
 
 
-_SUPPORT = re.compile(r"⟦ref⟧|⟦cite⟧|\b(Table|Tab\.|Figure|Fig\.|Section|Sec\.|Appendix)\s*[A-Z0-9]", re.I)
+_POINTER = r"⟦ref⟧|\b(Table|Tab\.|Figure|Fig\.|Section|Sec\.|Appendix)\s*[A-Z0-9]"
+_SUPPORT = re.compile(r"⟦cite⟧|" + _POINTER, re.I)
+_POINTS = re.compile(_POINTER, re.I)
 
 
 def supported_nearby(sent: Sentence) -> bool:
     """A table/figure/section reference or a citation anywhere in the sentence's paragraph."""
     return any(_SUPPORT.search(s.text) for s in sent.prose.sentences)
+
+
+def points_to_results(text: str) -> bool:
+    """A table, figure, section or appendix reference in ``text`` (the evidence a reader weighs a
+    claim against; a citation is someone else's)."""
+    return _POINTS.search(text) is not None
 
 
 def is_empirical(doc: Document) -> bool:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 
-from texlint.analysis.claim_map import sota_claim
+from texlint.analysis.claim_map import FRAMING, sota_claim
 from texlint.analysis.facts import Fact, fact_evidence
 from texlint.checks.argument.argument_common import (
     CLAIM_ROLES,
     is_own_claim,
     neighbours,
+    points_to_results,
     supported_nearby,
 )
 from texlint.engine.registry import register
@@ -104,8 +105,6 @@ def _holds_any(text: str, keys: tuple[str, ...]) -> bool:
 
 _NOT_ABSOLUTE = re.compile(r"\b(not|n't|no|almost|nearly|near|rarely|hardly|cannot|never|virtually|practically|essentially)\s+(\w+\s+){0,2}"
                            r"(always|perfectly|completely|fully|guaranteed|solv\w*|prove)", re.I)
-FRAMING = ("abstract", "introduction", "conclusion")
-_TABLE_OR_FIGURE = re.compile(r"\b(Table|Tab\.|Figure|Fig\.|Section|Sec\.|Appendix)\s*(⟦ref⟧|\d)|⟦ref⟧", re.I)
 _HYPOTHETICAL = re.compile(r"\b(would|if|whether|suppose|imagine|ideally|hypothetical\w*)\b", re.I)
 _THEORY = re.compile(r"\b(theorem|lemma|proposition|corollary|proof|bound|convergen\w*|⟦ref⟧|⟦eq⟧|⟦math⟧|converge)\b", re.I)
 #: what makes a state-of-the-art claim of the framing checkable (``analysis.claim_map`` support kinds)
@@ -142,13 +141,13 @@ def _supported_next(doc, sent) -> bool:
     return same and supported_nearby(nxt.sentences[0])
 
 
-def _paragraph_and_previous(sent) -> str:
-    """The text of the sentence's paragraph and of the paragraph before it in its section."""
-    sec = sent.prose.section
-    paras = [p for p in (sec.prose if sec is not None else [sent.prose]) if p.kind in ("body", "item")]
-    i = next((k for k, p in enumerate(paras) if p is sent.prose), None)
-    near = [sent.prose] if i is None else paras[max(0, i - 1):i + 1]
-    return " ".join(p.text for p in near)
+def _beside_its_results(sent) -> bool:
+    """A claim in the body whose paragraph, or the one before it, points to a table, figure or
+    section: the evidence a reader weighs it against is right there."""
+    if sent.role in FRAMING:
+        return False
+    before = sent.prose.previous_paragraph()
+    return points_to_results(sent.prose.text) or before is not None and points_to_results(before.text)
 
 
 class _SentenceRule(Rule):
@@ -235,13 +234,12 @@ class AbsoluteClaim(_SentenceRule):
             m = _ABSOLUTE.search(text) if _holds_any(text, _ABSOLUTE_KEYS) else None
             if m is None and _holds_any(text, _NO_COST_KEYS):
                 m = _NO_COST.search(text)
-                if m and sent.role not in FRAMING and _TABLE_OR_FIGURE.search(_paragraph_and_previous(sent)):
-                    m = None  # "Table 2 summarizes ... keeps similar FID ... without sacrificing sample quality"
             if m is None and _holds_any(text, _GENERALITY_KEYS):
                 m = _GENERALITY.search(text)
-                if m and (_QUALIFIED.search(text) or sent.role not in FRAMING
-                          and _TABLE_OR_FIGURE.search(_paragraph_and_previous(sent))):
-                    m = None
+                if m and _QUALIFIED.search(text):
+                    m = None  # "typically consistent across", "does not generalize well"
+            if m is not None and m.re is not _ABSOLUTE and _beside_its_results(sent):
+                continue  # "Table 2 summarizes ... keeps similar FID ... without sacrificing sample quality"
             if not m or not is_own_claim(sent, doc):
                 continue
             if _NOT_ABSOLUTE.search(text) or _HYPOTHETICAL.search(text):
