@@ -44,6 +44,7 @@ def method_names(doc: Document) -> set[str]:
             for p in sec.prose:
                 for m in _PROPOSED_NAME.finditer(p.text):
                     names.add(m.group(1))
+                # names are found in text by substring, so a two-letter acronym ("RI") would match inside words
                 names.update(m.group(1) for m in _PROPOSED_ACRONYM.finditer(p.text) if len(m.group(1)) >= 3)
     doc.method_names = names
     return names

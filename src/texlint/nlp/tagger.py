@@ -1083,7 +1083,7 @@ def _announces_contributions(h: _Hits) -> bool:
     low = h.lowers
     if not ({"contribution", "contributions"} & set(low)):
         return False
-    return bool(low) and low[-1] == ":" or "follows" in low or "following" in low
+    return low[-1] == ":" or "follows" in low or "following" in low
 
 
 _CONDITION = frozenset({"if", "when", "whenever"})
@@ -1118,13 +1118,16 @@ def _answers_previous(h: _Hits, prev_words: list[str]) -> bool:
     """The sentence opens by setting out to remedy what the one before it stated ("[...] because
     of missing values of hidden attributes." then "To infer missing values of hidden attributes,
     an inference graph is built."): the weakness is the problem the method takes on, not a
-    limitation of the paper. The purpose clause must repeat two content words of that sentence."""
+    limitation of the paper. A fix cue points back by itself ("To avoid this problem, ..."); any
+    other purpose clause must repeat two content words of that sentence."""
+    if "fix_link" in h:
+        return True
     low = h.lowers
-    if "fix_link" not in h and not (len(low) > 2 and low[0] == "to" and low[1].isalpha()):
+    if not (len(low) > 2 and low[0] == "to" and low[1].isalpha()):
         return False
     clause = low[1:low.index(",")] if "," in low else low[1:12]
     content = {w for w in clause if len(w) > 3 and w.isalpha()}
-    return len(content & set(prev_words)) >= 2 or "fix_link" in h
+    return len(content & set(prev_words)) >= 2
 
 
 def _nlp_of(doc) -> "Language":
