@@ -84,6 +84,7 @@ category = "claims"
 message = "comparison without a number: '{match}'"
 patterns = [[{LEMMA = "outperform"}, {LOWER = "all"}]]
 exceptions = ["outperform all baselines on"]
+unless_before = ["reportedly"]
 '''
 
 
@@ -114,6 +115,8 @@ CASES = [
     ("W907", "Short and sweet.", 0),
     ("W908", "Our model outperforms all previous work.", 1),
     ("W908", "Our model outperforms all baselines on two datasets.", 0),
+    ("W908", "Reportedly, their model outperforms all previous work.", 0),  # unless_before: before the match
+    ("W908", "Our model outperforms all previous work, reportedly.", 1),  # ... not after it
 ]
 
 

@@ -21,7 +21,7 @@ from texlint.nlp.lemmas import lemma_key
 COMMON_KEYS = {"code", "name", "type", "category", "severity", "default", "status", "scopes",
                "message", "summary", "why", "bad", "good", "fix", "question", "options", "aliases",
                "accuracy"}
-MATCH_KEYS = {"tokens", "lemmas", "patterns", "moves", "exceptions", "unless"}
+MATCH_KEYS = {"tokens", "lemmas", "patterns", "moves", "exceptions", "unless", "unless_before"}
 CLAIM_KEYS = {"own_claims_only"}  # only sentences that are the authors' own claims (texlint.analysis.claimant)
 _PATTERN_ATTRS = {"LOWER", "LEMMA", "TEXT", "ORTH", "SHAPE", "LIKE_NUM", "IS_DIGIT", "IS_ALPHA",
                   "IS_PUNCT", "IS_UPPER", "IS_TITLE", "IS_LOWER", "LENGTH", "OP", "IS_SENT_START",
@@ -47,6 +47,7 @@ class MatchSpec:
         self.moves = _str_list(spec.get("moves", []), where, "moves")
         self.exceptions = _str_list(spec.get("exceptions", []), where, "exceptions")
         self.unless = _str_list(spec.get("unless", []), where, "unless")
+        self.unless_before = _str_list(spec.get("unless_before", []), where, "unless_before")
         if not isinstance(self.patterns, list) or any(not isinstance(p, list) for p in self.patterns):
             raise RuleError(f"{where}: 'patterns' must be a list of token-pattern lists")
         for pat in self.patterns:
@@ -114,10 +115,13 @@ class MatchSpec:
         unless = PhraseMatcher(nlp.vocab, attr="LEMMA")
         if self.unless:
             unless.add("u", list(nlp.pipe(self.unless)))
+        before = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        if self.unless_before:
+            before.add("b", list(nlp.pipe(self.unless_before)))
         # the first token of each phrase, in lower case: a sentence whose text holds none of them
         # cannot match (the PhraseMatcher is not run on it)
         firsts = frozenset(d[0].lower_ for d in nlp.tokenizer.pipe(self.tokens) if len(d))
-        compiled = (lower, lemma, matcher, exc, exc_lemma, unless, firsts)
+        compiled = (lower, lemma, matcher, exc, exc_lemma, unless, before, firsts)
         self._compiled[key] = compiled
         return compiled
 
@@ -125,7 +129,7 @@ class MatchSpec:
         span = sent.span
         if span is None:
             return []
-        lower, lemma, matcher, exc, exc_lemma, unless, firsts = self._compile(nlp)
+        lower, lemma, matcher, exc, exc_lemma, unless, before, firsts = self._compile(nlp)
         found: list[tuple[int, int]] = []
         base = span.start  # PhraseMatcher gives Doc offsets on a Span, Matcher Span offsets
         low = sent.text.lower()  # the span's text (the Doc is made from the prose text)
@@ -142,6 +146,9 @@ class MatchSpec:
         if self.unless and len(unless(span)):
             return []
         excepted = [(s - base, e - base) for _, s, e in exc(span)] if self.exceptions else []
+        # a phrase of ``unless_before`` silences only what follows it: "CPC ⟦cite⟧ produced excellent
+        # performance" is the cited work's result, "scales beyond previously reported results ⟦cite⟧" ours
+        first_before = min((s - base for _, s, _e in before(span)), default=None) if self.unless_before else None
         if self.exceptions:
             excepted += [(s - base, e - base) for _, s, e in exc_lemma(span)]
         out: list[Match] = []
@@ -150,6 +157,8 @@ class MatchSpec:
             if any(s < xe and xs < e for xs, xe in excepted):
                 continue
             if any(s < te and ts < e for ts, te in taken):
+                continue
+            if first_before is not None and first_before < s:
                 continue
             taken.append((s, e))
             sub = span[s:e]
