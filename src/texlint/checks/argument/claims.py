@@ -65,7 +65,10 @@ _ABSOLUTE = re.compile(
     r"\b(clearly|conclusively) (prove|proves|proved|demonstrates?|establish\w*) that\b|"
     # generality with no exception: "generalizes to almost any input", "hold for all zoos, regardless of ..."
     r"\b(generali[sz]\w*|appl(y|ies)|holds?|transfers?|extends?) (well )?to (almost |nearly |virtually )?(any|all|every)\b|"
-    r"\b(holds?|generali[sz]\w*|works?|appl(y|ies)|consistent|robust|stable|invariant|unchanged) ([\w-]+,? ){0,4}?regardless of\b",
+    r"\b(holds?|generali[sz]\w*|works?|appl(y|ies)|consistent|robust|stable|invariant|unchanged) ([\w-]+,? ){0,4}?regardless of\b|"
+    # a threat or failure ruled out for the paper's own system: "attacks are impossible to achieve in our framework"
+    r"\bimpossible (to \w+ )?(in|with|under|against|for) (our|the proposed) \w+|"
+    r"\b(our|the proposed) \w+ (makes?|renders?) (it |them |such \w+ )?impossible\b",
     re.I)
 #: a gain at no cost: "at no loss in performance", "does not come at a loss of image quality", "without
 #: compromising general capabilities" (a few benchmarks show a small drop, not none); in the body, a table
@@ -94,7 +97,7 @@ _FIRST_KEYS = ("first", "only")
 _ABSOLUTE_KEYS = ("always", "invariably", "never", "completely", "fully", "entirely", "perfectly", "solves", "solved",
                   "in all", "on all", "across all", "in every", "on every", "across every", "guarantee", "undoubtedly",
                   "unquestionably", "indisputably", "definitively", "clearly", "conclusively", "to any", "to all",
-                  "to every", "to almost", "to nearly", "to virtually", "regardless of")
+                  "to every", "to almost", "to nearly", "to virtually", "regardless of", "impossible")
 
 
 def _holds_any(text: str, keys: tuple[str, ...]) -> bool:
@@ -104,7 +107,7 @@ def _holds_any(text: str, keys: tuple[str, ...]) -> bool:
 
 
 _NOT_ABSOLUTE = re.compile(r"\b(not|n't|no|almost|nearly|near|rarely|hardly|cannot|never|virtually|practically|essentially)\s+(\w+\s+){0,2}"
-                           r"(always|perfectly|completely|fully|guaranteed|solv\w*|prove)", re.I)
+                           r"(always|perfectly|completely|fully|guaranteed|solv\w*|prove|impossible)", re.I)
 _HYPOTHETICAL = re.compile(r"\b(would|if|whether|suppose|imagine|ideally|hypothetical\w*)\b", re.I)
 _THEORY = re.compile(r"\b(theorem|lemma|proposition|corollary|proof|bound|convergen\w*|⟦ref⟧|⟦eq⟧|⟦math⟧|converge)\b", re.I)
 #: what makes a state-of-the-art claim of the framing checkable (``analysis.claim_map`` support kinds)
@@ -218,6 +221,9 @@ class AbsoluteClaim(_SentenceRule):
                 "claims (docs/accuracy.md).")
     name = "absolute-claim"
     severity = "warning"
+    # a background section also states the paper's own threat model and guarantees ("attacks are
+    # impossible in our framework"); cited work's claims there are not the paper's (is_own_claim)
+    scopes = CLAIM_ROLES + ("background",)
     summary = ("Absolute or sweeping words on the paper's own results: \"always improves\", \"never fails\", \"completely solves\", "
                "\"solves the problem\", \"outperforms ... on all benchmarks\", \"is guaranteed to work\", a gain at no cost "
                "(\"without compromising accuracy\") and generality with no exception (\"regardless of the architecture\") or across "
