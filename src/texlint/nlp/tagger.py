@@ -433,7 +433,8 @@ class _Hits:
         self.n = len(self.lowers)
         self.span = span
         if "novelty" in self.by:
-            kept = [(s, e) for s, e in self.by["novelty"] if not _ordinal_first(self.lowers, s, e)]
+            kept = [(s, e) for s, e in self.by["novelty"]
+                    if not _ordinal_first(self.lowers, s, e) and not _novel_in_another_sense(self.lowers, s, e)]
             if kept:
                 self.by["novelty"] = kept
             else:
@@ -469,6 +470,36 @@ def _ordinal_first(low: list[str], s: int, e: int) -> bool:
         return False
     nxt = low[e]
     return nxt in _ORDINAL_FOLLOWERS or nxt[:1].isdigit() or (e + 1 < len(low) and low[e + 1] in ("'s", "’s"))
+
+
+#: what "novel" means "unseen" in front of: inputs a method meets at test time ("render novel
+#: views", "generalizes to novel classes"), not a claim that the paper's work is new
+_UNSEEN_SENSE = frozenset({"view", "views", "viewpoint", "viewpoints", "class", "classes", "category", "categories",
+                           "object", "objects", "instance", "instances", "scene", "scenes", "pose", "poses",
+                           "environment", "environments", "domain", "domains", "task", "tasks", "word", "words",
+                           "concept", "concepts", "input", "inputs", "example", "examples", "sample", "samples",
+                           "image", "images", "user", "users", "item", "items", "entity", "entities",
+                           "compound", "compounds", "molecule", "molecules", "situation", "situations", "data",
+                           "prompt", "prompts", "query", "queries", "speaker", "speakers", "shape", "shapes"})
+#: words that make "novel" the book: what stands after a noun ("the novel's plot", "for a novel.",
+#: "the novel is") or an adjective only a book takes ("a fictional novel")
+_BOOK_DETERMINERS = frozenset({"a", "the", "each", "every", "this", "that", "one", "his", "her", "their"})
+_BOOK_AFTER = frozenset({".", ";", ":", "?", "!", ")", "is", "was", "has", "had", "by", "written", "about"})
+_BOOK_BEFORE = frozenset({"fictional", "literary", "classic", "graphic", "whole", "entire", "historical", "victorian",
+                          "english", "russian", "french", "german", "published", "famous", "popular"})
+
+
+def _novel_in_another_sense(low: list[str], s: int, e: int) -> bool:
+    """A novelty cue ending in "novel" that is not a novelty claim: the book ("a fictional novel",
+    "the novel's atmosphere", "a vector for a novel.") or "unseen" ("render novel views")."""
+    if low[e - 1] != "novel":
+        return False
+    after = low[e] if e < len(low) else "."
+    before = low[e - 2] if e >= 2 else ""
+    if after in _UNSEEN_SENSE or after in ("'s", "’s") or before in _BOOK_BEFORE:
+        return True
+    # a noun phrase ends at "novel" ("for a novel.", "the novel is"); "our approach is novel." does not
+    return after in _BOOK_AFTER and before in _BOOK_DETERMINERS
 
 
 #: numeric citation markers of plain text ("[12]", "[3, 4]", "[22–24]"): texlint's own sentences
