@@ -104,6 +104,17 @@ def test_every_field_says_why_and_absences_show_the_closest_candidates(tmp_path)
     assert s101 and "closest:" in s101[0].message and "Smith" in s101[0].message
 
 
+def test_an_absence_keeps_its_fingerprint_when_the_closest_candidates_change(tmp_path):
+    """A baselined S101 must stay accepted when some other sentence becomes a near candidate."""
+    intro = "\\begin{abstract}We study routing.\\end{abstract}\n\\section{Introduction}\n"
+    plain, _ = _lint(_fresh(tmp_path, "a"), intro + "We propose RouteNet.\n")
+    near, _ = _lint(_fresh(tmp_path, "b"), intro + _SENTENCES["cited"] + " We propose RouteNet.\n")
+    before = [f for f in plain.findings if f.rule == "S101"]
+    after = [f for f in near.findings if f.rule == "S101"]
+    assert before and after and "closest:" in after[0].message and "closest:" not in before[0].message
+    assert before[0].fingerprint == after[0].fingerprint
+
+
 # ------------------------------------------------------------------ the tagger reads context
 
 def _tags(text, role="introduction"):
