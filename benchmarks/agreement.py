@@ -207,7 +207,7 @@ def _envelope_row(paper_id: str, split: str, label: dict, doc) -> dict:
 
 
 #: the rules whose findings answer an overclaim (claims rules and the resource and scale checks)
-OVERCLAIM_RULES = {"C201", "C202", "C203", "C204", "C205", "C206", "C208", "C209", "R302", "R303"}
+OVERCLAIM_RULES = {"C201", "C202", "C203", "C204", "C205", "C206", "C208", "C209", "C210", "C211", "C212", "R302", "R303"}
 _FIRST_ONLY = re.compile(r"\b(first|only)\b", re.I)
 
 
@@ -334,11 +334,11 @@ def render(ev: dict) -> str:
             cells.append(f"{sum(c['flagged'] for c in rows)}/{len(rows)}" if rows else "–")
         out.append(f"| {title} | " + " | ".join(cells) + " |")
     out.append("")
-    out.append("A labelled claim counts as flagged when a finding of a claims rule (C201-C209) or of the resource and "
+    out.append("A labelled claim counts as flagged when a finding of a claims rule (C201-C212) or of the resource and "
                "scale rules (R302, R303) starts inside texlint's sentence holding the quote (line and column). "
                "Before 2026-12-03 a finding up to two lines away counted (41/106 then); for one stop after that a "
                "finding anywhere on the sentence's lines counted, which also credited another sentence of the "
-               "same source line (51/106 read that way is 43/106 by column). The words C209 and the new C203 forms "
+               "same source line (51/106 read that way is 43/106 by column). The words C209-C212 and the new C203 forms "
                "look for were chosen reading the unflagged labelled claims of all 28 papers, so the held-out "
                "column is not blind for them.\n")
     out.append("### Scale envelope: largest model\n")
