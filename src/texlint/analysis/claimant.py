@@ -59,6 +59,16 @@ _POINTS_BACK = re.compile(r"\s*(?:⟦math⟧\s*)?(?:(?:moreover|furthermore|also
                          r"enables|allows|achieves|yields|needs|requires|combines|works|scales)\b", re.I)
 
 
+#: other people's work as the sentence's subject, with no citation needed to say so ("Previous methods
+#: in filtering style completely remove tokens", "Existing approaches always require ..."): not the
+#: authors' claim even in a results section
+_OTHERS_SUBJECT = re.compile(
+    r"\s*(?:(?:however|moreover|in contrast|by contrast|unfortunately|traditionally|typically|notably)\s*,?\s*)?"
+    r"(?:(?:most|many|some|all|the)\s+)?(?:previous|prior|existing|earlier|conventional|traditional|current|other)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:methods?|approaches|models|works?|studies|systems|techniques|algorithms|solutions|"
+    r"frameworks|researchers|authors)\b", re.I)
+
+
 def _previous_sentence(sent: Sentence) -> Sentence | None:
     """The sentence before ``sent`` in its paragraph, or the last one of the paragraph before it in
     the same section (a bullet that follows "We propose X.")."""
@@ -76,7 +86,7 @@ def is_own_claim(sent: Sentence, doc: Document, _depth: int = 0) -> bool:
         return True
     if any(n in text for n in method_names(doc)):
         return True
-    if "⟦cite⟧" in text:
+    if "⟦cite⟧" in text or _OTHERS_SUBJECT.match(text):
         return False
     if sent.role in OWN_RESULT_ROLES:
         return True
