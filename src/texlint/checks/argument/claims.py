@@ -417,8 +417,17 @@ _TWO_FRONTS_HEDGED = re.compile(r"\b(may|might|could|aims?|goal|whether|hope|pot
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\s*(?:%|×|x\b|times\b))?")
 
 
+#: word stems one of which every two-front claim holds, in the cost family (a substring test, so most
+#: sentences never reach the four patterns)
+_COST_STEMS = ("efficien", "speed", "runtime", "latency", "memory", "cost", "throughput", "scalab", "faster", "cheaper",
+               "smaller", "lighter", "privacy", "private", "secur", "robust")
+
+
 def _two_fronts(text: str) -> "re.Match | None":
     """The first claim in ``text`` of being better on two axes of different families."""
+    low = text.lower()
+    if not any(stem in low for stem in _COST_STEMS):
+        return None  # every pair of different families holds a cost, privacy or robustness word
     for rx in _TWO_FRONTS:
         for m in rx.finditer(text):
             a, b = (g.lower() for g in m.groups()[-2:])
