@@ -241,8 +241,15 @@ def _str_list(value, where: str, key: str) -> list[str]:
 
 def _fmt(template: str, **values) -> str:
     """Fill ``{name}`` placeholders (and only those: no format specs, so a pack's message cannot
-    ask for a billion-character field)."""
+    ask for a billion-character field). ``{times}`` is ``{count}`` in words: "once", "twice", "3 times"."""
+    if isinstance(values.get("count"), int):
+        values["times"] = times(values["count"])
     return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)])[:500] if m.group(1) in values else m.group(0), template)
+
+
+def times(n: int) -> str:
+    """A count as a reader says it: "once", "twice", "3 times"."""
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
 
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from types import MappingProxyType
 
 from texlint.checks.latex import latex_common as lc
+from texlint.engine.declarative import times
 from texlint.engine.registry import register
 from texlint.engine.rule import Rule
 from texlint.util.memo import per_text
@@ -520,7 +521,7 @@ class InconsistentNameCasing(Rule):
                 for p, a, b in where[w]:
                     if p.kind == "heading" and w.istitle():
                         continue
-                    yield ctx.prose_finding(p, a, b, f"'{w}' is spelled '{main}' elsewhere ({counter[main]} times)",
+                    yield ctx.prose_finding(p, a, b, f"'{w}' is spelled '{main}' elsewhere ({times(counter[main])})",
                                             suggestion=main)
 
 
