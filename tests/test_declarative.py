@@ -159,19 +159,31 @@ def test_bad_packs_are_one_line_errors(bad, needle, tmp_path):
     assert len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
 
 
-def test_the_matcher_prefilter_keys_on_a_required_rare_word():
-    """A sequence rule's sentences reach spaCy's Matcher only when they hold the word every match
-    needs; the prefilter picks a required LOWER token with long words ("accurately", not "very" or
-    "that"), skips optional ones, and gives up (runs the Matcher) when a pattern has no plain test."""
+def test_the_matcher_prefilter_needs_every_required_word_of_one_pattern():
+    """A sequence rule's sentences reach spaCy's Matcher only when they hold every word one pattern
+    needs; optional tokens are skipped, LOWER tests come first (longest word first), and a pattern
+    with no plain test means no prefilter (the Matcher runs on every sentence)."""
     from texlint.engine.declarative import _required_words
+    from texlint.nlp.lemmas import lemma_key
 
     got = _required_words([[{"LOWER": {"IN": ["very", "highly"]}}, {"LOWER": "accurately"}],
-                        [{"LEMMA": "demonstrate"}, {"LOWER": "that"}, {"IS_PUNCT": False, "OP": "{1,5}"},
-                         {"LOWER": {"IN": ["accurately", "faithfully"]}}],
-                        [{"LOWER": "truly", "OP": "?"}, {"LOWER": "flawlessly"}]])
-    assert got == ({"accurately", "faithfully", "flawlessly"}, set())
-    assert _required_words([[{"LEMMA": "work"}, {"LOWER": "excellently", "OP": "?"}]]) == (set(), {"work"})
+                           [{"LEMMA": "demonstrate"}, {"LOWER": "that"}, {"IS_PUNCT": False, "OP": "{1,5}"},
+                            {"LOWER": {"IN": ["accurately", "faithfully"]}}],
+                           [{"LOWER": "truly", "OP": "?"}, {"LOWER": "flawlessly"}]])
+    assert got == [(("LOWER", frozenset({"accurately"})), ("LOWER", frozenset({"very", "highly"}))),
+                   (("LOWER", frozenset({"accurately", "faithfully"})), ("LOWER", frozenset({"that"})),
+                    ("LEMMA", frozenset({lemma_key("demonstrate")}))),
+                   (("LOWER", frozenset({"flawlessly"})),)]
+    assert _required_words([[{"LEMMA": "work"}, {"LOWER": "excellently", "OP": "?"}]]) == [(("LEMMA", frozenset({lemma_key("work")})),)]
     assert _required_words([[{"IS_DIGIT": True}, {"LOWER": "x", "OP": "*"}]]) is None
+
+
+def test_the_prefilter_passes_only_sentences_holding_a_whole_pattern(tmp_path):
+    """The conjunctive prefilter hides no match: of three sentences holding some of C210's words,
+    the one holding all the words of a pattern is flagged, and the Matcher rejects none it passes."""
+    got = lint_source("\\section{Results}\nWe show that the model converges. The gains come from data.\n\n"
+                      "This confirms that the gains stem from cross-modal integration.", select=["C210"])
+    assert [(f.rule, f.location.line) for f in got] == [("C210", 4)]
 
 
 def test_a_booster_rule_matches_past_a_common_first_word(tmp_path):

@@ -73,15 +73,26 @@ class MatchSpec:
 
     def _may_match(self, span, low: str) -> bool:
         """Whether the patterns can match ``span`` (whose text in lower case is ``low``) at all:
-        every pattern holds a required LOWER or LEMMA token, so a sentence holding none of
-        those words is skipped without running the Matcher (a third of a millisecond per
-        sentence). A LOWER word is looked for in the text (a token's lower case is part of it)."""
+        some pattern's required LOWER and LEMMA tests must all pass, so other sentences are
+        skipped without running the Matcher (a third of a millisecond per sentence). A LOWER word
+        is looked for in the text (a token's lower case is part of it), so the test never hides
+        a match; the span's lemmas are read only when a pattern needs them."""
         if self._required is None:
             return True
-        lowers, lemmas = self._required
-        if any(w in low for w in lowers):
-            return True
-        return bool(lemmas) and any(t.lemma_ in lemmas for t in span)
+        lemmas_here = None
+        for tests in self._required:
+            for attr, words in tests:
+                if attr == "LOWER":
+                    if not any(w in low for w in words):
+                        break
+                else:
+                    if lemmas_here is None:
+                        lemmas_here = {t.lemma_ for t in span}
+                    if lemmas_here.isdisjoint(words):
+                        break
+            else:
+                return True
+        return False
 
     def empty(self) -> bool:
         return not (self.tokens or self.lemmas or self.patterns or self.moves)
@@ -168,32 +179,28 @@ class MatchSpec:
         return out
 
 
-def _required_words(patterns: list[list[dict]]) -> tuple[set[str], set[str]] | None:
-    """(lowercase forms, lemma keys) one of which every match of ``patterns`` holds; None when some
-    pattern has no required plain LOWER/LEMMA token. Each pattern contributes one required token:
-    a LOWER one before a LEMMA one (a substring test is cheaper than reading lemmas), and among
-    those the one whose shortest word is longest ("accurately" rather than "very", "that"), the
-    rarer word in prose, so fewer sentences reach the Matcher."""
-    lowers: set[str] = set()
-    lemmas: set[str] = set()
+def _required_words(patterns: list[list[dict]]) -> list[tuple[tuple[str, frozenset[str]], ...]] | None:
+    """Per pattern, every plain LOWER/LEMMA test its matches must pass, as ("LOWER" or "LEMMA",
+    words) pairs (lemma keys for LEMMA), the LOWER ones first and the longest-worded first among
+    them (a substring test is cheaper than reading lemmas, and a long word is the rarer one in
+    prose); None when some pattern has no such test. A sentence can match only if it passes all
+    the tests of one pattern: "demonstrate that ... stem from" needs "that", "from" and the two
+    lemmas together, so sentences holding only "that" never reach the Matcher."""
+    out = []
     for pattern in patterns:
-        best = None
+        tests = []
         for tok in pattern:
             picked = _required_test(tok)
             if picked is None:
                 continue
             attr, values = picked
-            score = (attr == "LOWER", min(len(v) for v in values))
-            if best is None or score > best[0]:
-                best = (score, attr, values)
-        if best is None:
+            keys = frozenset(values) if attr == "LOWER" else frozenset(lemma_key(v) for v in values)
+            tests.append((attr, keys))
+        if not tests:
             return None
-        _, attr, values = best
-        if attr == "LOWER":
-            lowers.update(values)
-        else:
-            lemmas.update(lemma_key(v) for v in values)
-    return (lowers, lemmas) if patterns else None
+        tests.sort(key=lambda t: (t[0] != "LOWER", -min(len(v) for v in t[1])))
+        out.append(tuple(dict.fromkeys(tests)))
+    return out or None
 
 
 def _required_test(tok: dict) -> tuple[str, list[str]] | None:
