@@ -53,6 +53,15 @@ CASES = [
     ("Training takes 10 hrs. on one GPU", 1),
     ("A ⟦url⟧ hosts the code. It is public.", 2),
     ("Alg. 1 shows the procedure.", 1),
+    # enumerated items after a full stop start sentences; an item label mid-sentence does not
+    ("It has two features. (1) It uses graphs. (2) It learns fast.", 3),
+    ("We report results. 1) The model works. 2) It learns fast.", 3),
+    ("We give (i) a model, (ii) a dataset. (iii) We also show X.", 2),
+    ("We set it as in Eq. (2) Then we train.", 1),
+    ("The set is small. (x) is a variable here.", 1),
+    ("It has facets. (2) lib2vec provides memory. (3) lib2vec allows it.", 3),
+    ("We build on it ⟦cite⟧. word2vec provides memory.", 2),
+    ("We report the mean, e.g. mAP is one.", 1),
 ]
 
 

@@ -16,7 +16,8 @@ OWN_RESULT_ROLES = ("abstract", "experiments", "results", "analysis", "discussio
 _OWN = re.compile(r"\b(we|our|ours|us|my|this (paper|work|study|article|thesis)|the proposed|in this (paper|work))\b", re.I)
 _PROPOSED_NAME = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:propose|introduce|present|call|name|dub|term)s?\s+(?:a |an |the )?"
-    r"(?:[a-z-]+ ){0,3}?(?:called |named |dubbed |termed )?([A-Z][A-Za-z0-9]*[A-Z0-9][\w-]*|[A-Z][a-z]+[A-Z][\w-]*)")
+    r"(?:[a-z-]+ ){0,3}?(?:called |named |dubbed |termed )?([A-Z][A-Za-z0-9]*[A-Z0-9][\w-]*|[A-Z][a-z]+[A-Z][\w-]*|"
+    r"[a-z]+\d[a-z\d]*\b(?=[-\w]*,? (?:a|an|the|which|that)\b))")  # "we present lib2vec, a framework ..."
 
 
 #: "We develop amortized population Gibbs (APG) samplers": the acronym a proposal defines is the method's name

@@ -127,12 +127,39 @@ def _starts_sentence(words: list[str], i: int) -> bool:
     if _is_placeholder(text):
         return text != "⟦eq⟧"  # display math continues the sentence ("where", "with")
     first = text[0]
-    if first.isupper():
+    if first.isupper() or _LOWER_CASE_NAME.fullmatch(text):  # "... [cite]. word2vec provides ..."
         return True
+    if text == "(" and _is_enumerator(words, i + 1):  # "features. (1) It represents ..."
+        return _opens_item(words, i + 1, i + 3)
+    if _is_enumerator(words, i):  # "features. 1) It represents ..."
+        return _opens_item(words, i, i + 2)
     if first in "“\"'(" and i + 1 < len(words):
         nxt = words[i + 1]
         return nxt[:1].isupper() or _is_placeholder(nxt)
     return False
+
+
+_ENUMERATOR = re.compile(r"(?:\d{1,2}|[a-h]|[ivx]{1,4})")
+
+
+def _is_enumerator(words: list[str], i: int) -> bool:
+    """An item label closed by ")": "1)", "(ii)", "b)" (followed by the item's words)."""
+    return i + 1 < len(words) and words[i + 1] == ")" and _ENUMERATOR.fullmatch(words[i]) is not None
+
+
+def _opens_item(words: list[str], label: int, i: int) -> bool:
+    """An item after a full stop starts a sentence when its first word could start one; a numbered
+    one always does ("facets. (2) lib2vec provides ...")."""
+    if i >= len(words):
+        return False
+    if words[label].isdigit() or words[label] in ("ii", "iii", "iv", "vi", "vii", "viii"):
+        return True
+    return words[i][:1].isupper() or _is_placeholder(words[i]) or _LOWER_CASE_NAME.fullmatch(words[i]) is not None
+
+
+#: a name written in lower case with a digit or a capital inside ("word2vec", "lib2vec", "iPhone", "mAP"):
+#: after a full stop it starts a sentence as a capitalised word does
+_LOWER_CASE_NAME = re.compile(r"[a-z]+(?:\d|[A-Z])[\w-]*")
 
 
 def split_sentences(doc: "Doc") -> "Doc":
