@@ -124,17 +124,18 @@ _SIGNIFICANT = re.compile(
     r" (\w+ ){0,4}?significantly\b", re.I)
 #: a p-value in the sentence is the test itself ("statistically significant" alone is not: it claims one)
 _NON_STAT = re.compile(r"\bp ?[<=≤]|\bp-values?\b", re.I)
-#: "significant financial gains", "significant societal impact", "a significant attempt to improve":
-#: importance, not a statistical claim
+#: "significant financial gains", "significant societal impact", "a significant attempt to improve",
+#: "significant room for improvement": importance or a gap, not a statistical claim
 _NOT_STAT_SENSE = re.compile(r"\s+(financial|economic|societal|social|practical|business|commercial|clinical|real-world|"
                              r"environmental|computational|engineering|attempt|step|effort|contribution|challenge|role|"
-                             r"interest|attention)\b", re.I)
+                             r"interest|attention|room|headroom|potential|opportunit\w*)\b", re.I)
 #: "significantly faster / more efficient / a higher number of / reduced time": about cost or size, not a
 #: statistical claim.
 _NOT_STAT_AFTER = re.compile(r"\s+(more |less )?(faster|slower|efficient|cheaper|fewer|smaller|larger)\b|"
                              r"\s+(higher|lower|larger|smaller) (number|amount) of\b|"
                              r"\s+(reduced|less|lower|more) (time|memory|computation|latency|cost|parameters|storage|compressed)\b|"
-                             r"\s+(reduc|increas|decreas|lower|rais|shrink|grow)\w* the (size|number|amount|length|count|cost)\b", re.I)
+                             r"\s+(reduc|increas|decreas|lower|rais|shrink|grow)\w* the (size|number|amount|length|count|cost|flops|"
+                             r"computation|memory|latency|run ?time|inference time|training time)\b", re.I)
 def _supported_next(doc, sent) -> bool:
     """A claim closing its paragraph (or a boxed finding) whose support opens the next one:
     "... achieves the best perplexity." then "Results. Table 2 shows ..."."""
