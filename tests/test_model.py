@@ -269,3 +269,24 @@ def test_label_names_found_directly_and_by_the_one_pass_alike(tmp_path):
     one_pass = [lc.name_used_in_source(doc, n) for n in names]
     assert lc.memo(doc).get("source_names") is not None  # the one pass was taken
     assert direct == one_pass == [want[n] for n in names]
+
+
+@pytest.mark.parametrize("front", [
+    "\\begin{IEEEkeywords}forgetting, memory\\end{IEEEkeywords}",
+    "\\begin{keyword}forgetting \\sep memory\\end{keyword}",
+    "\\begin{CCSXML}\n<ccs2012><concept_id>10010147</concept_id></ccs2012>\n\\end{CCSXML}\n"
+    "\\ccsdesc[500]{Computing methodologies~Machine learning}",
+    "\\keywords{forgetting, memory}",
+])
+def test_publishers_keywords_and_classification_codes_are_not_prose(tmp_path, front):
+    """IEEE, Elsevier and ACM front matter holds keyword lists and CCS codes; read as prose they became
+    a sentence of their own, or ran into the paper's first sentence ("forgetting, memory We study ...")."""
+    doc = build(tmp_path, "\\begin{abstract}We propose FooNet.\\end{abstract}\n" + front +
+                "\n\\IEEEPARstart{W}{e} study forgetting.\n\\section{Introduction}It is common.")
+    texts = [p.text for p in doc.prose if p.kind == "body"]
+    assert texts == ["We propose FooNet.", "We study forgetting.", "It is common."]
+
+
+def test_an_inline_keyword_macro_stays_prose(tmp_path):
+    doc = build(tmp_path, "We call this a \\keyword{sink} here.")
+    assert doc.prose[0].text == "We call this a sink here."

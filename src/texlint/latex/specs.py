@@ -77,6 +77,11 @@ _EXTRA_MACROS = [
     ("correspondingauthor", "{"), ("altaffiliation", "{"), ("orcid", "{"), ("AND", ""), ("And", ""),
     ("shorttitle", "{"), ("shortauthors", "{"), ("runningtitle", "{"), ("runningauthor", "{"),
     ("titlerunning", "{"), ("authorrunning", "{"), ("iclrfinalcopy", ""), ("twocolumn", "["),
+    # publishers' front matter: classification codes and keywords are not prose
+    ("ccsdesc", "*[{"), ("acmConference", "[{{{"), ("acmBooktitle", "{"), ("acmDOI", "{"), ("acmISBN", "{"),
+    ("acmYear", "{"), ("acmPrice", "{"), ("setcopyright", "{"), ("copyrightyear", "{"), ("acmSubmissionID", "{"),
+    ("IEEEoverridecommandlockouts", ""), ("IEEEpeerreviewmaketitle", ""), ("pacs", "{"), ("PACS", "{"), ("MSC", "{"),
+    ("JEL", "{"), ("subjclass", "[{"),
     # graphics, floats, tables
     ("includegraphics", "*[[{"), ("caption", "*[{"), ("captionof", "*{[{"), ("subcaption", "[{"),
     ("subfloat", "[[{"), ("subfigure", "[[{"), ("captionbox", "[{[[{"), ("subcaptionbox", "*[{[[{"), ("captionsetup", "[{"), ("centering", ""),
@@ -168,6 +173,8 @@ NON_PROSE_ENVS = {
     "tikzpicture", "axis", "scope", "algorithmic", "algorithmic*", "algorithmicx", "pgfpicture",
     "picture", "thebibliography", "tabular", "tabular*", "tabularx", "tabulary", "longtable",
     "tabu", "NiceTabular", "tblr", "forest", "dot2tex", "asy", "pspicture", *VERBATIM_ENVS,
+    # publishers' front matter: keyword lists and classification codes, not sentences
+    "keywords", "keyword", "IEEEkeywords", "CCSXML", "MSCcodes",
 }
 FLOAT_ENVS = {"figure": "figure", "figure*": "figure", "wrapfigure": "figure",
               "sidewaysfigure": "figure", "table": "table", "table*": "table", "wraptable": "table",
