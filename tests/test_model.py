@@ -192,6 +192,11 @@ def test_parse_problems_have_positions(tmp_path):
     ("Our Main Contributions", "introduction"),
     ("Contributions of Each Module", None),  # near-miss: what the parts of a method add, decided by position
     ("Summary of contributions", "conclusion"),  # near-miss: a thesis's closing chapter
+    ("Outlook", "conclusion"),
+    ("Lessons Learned", "discussion"),
+    ("A User Study", "experiments"),
+    ("Hyperparameters", "experiments"),
+    ("Outlook on Related Methods", "related_work"),  # near-miss: only a bare "Outlook" closes the paper
 ])
 def test_role_from_title_reads_headings_and_synonyms(title, role):
     from texlint.latex.roles import role_from_title

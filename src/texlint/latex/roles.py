@@ -25,11 +25,11 @@ _ROLE_WORDS: list[tuple[str, str]] = [
                      r"(works?|literature|art|approaches|methods|studies|research)\b|\bliterature( review| survey)?$"
                      r"|^(a )?survey of\b|\bstate of the art\b"),
     ("background", r"\bbackground\b|\bpreliminar(y|ies)\b|\bproblem (setup|setting|formulation|statement|definition)\b|\bnotation\b|\bformulation\b"),
-    ("conclusion", r"\bconclu(sion|sions|ding)\b|\bsummary\b|\bfuture (work|directions)\b|\bclosing remarks\b"),
-    ("discussion", r"\bdiscussion\b"),
+    ("conclusion", r"\bconclu(sion|sions|ding)\b|\bsummary\b|\bfuture (work|directions)\b|\bclosing remarks\b|^outlook$|^epilogue$"),
+    ("discussion", r"\bdiscussion\b|\blessons learn(ed|t)\b"),
     ("analysis", r"\banalys[ie]s\b|\bablations?\b|\bcase stud(y|ies)\b|\bqualitative\b|\binterpretation\b|\bunderstanding\b"),
     ("results", r"\bresults?\b|\bfindings\b|\bevaluation\b|\bperformance\b|\bcomparison\b|\bbenchmark(s|ing)?\b"),
-    ("experiments", r"\bexperiment(s|al)?\b|\bempirical\b|\bsetup\b|\bimplementation details\b|\bdatasets?\b|\bbaselines\b|\bsettings?\b"),
+    ("experiments", r"\bexperiment(s|al)?\b|\bempirical\b|\bsetup\b|\bimplementation details\b|\bdatasets?\b|\bbaselines\b|\bsettings?\b|\buser stud(y|ies)\b|\bhyper-?parameters?\b"),
     ("method", r"\bmethods?\b|\bmethodology\b|\bapproach\b|\bmodel\b|\barchitecture\b|\balgorithms?\b|\bframework\b|\bproposed\b|\bour\b|\btheory\b|\btheoretical\b|\bdesign\b|\btraining\b"),
 ]
 _COMPILED = [(role, re.compile(rx, re.I)) for role, rx in _ROLE_WORDS]
