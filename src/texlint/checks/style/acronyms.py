@@ -209,8 +209,16 @@ def _repeats(text: str) -> tuple[tuple[int, int, int, int, str, str], ...]:
             continue
         if _quoted(text, m.start(1)):
             continue  # quoted examples repeat words on purpose
+        if w == w2 and w.istitle() and w.lower() not in _FUNCTION_WORDS and not _opens_sentence(text, m.start(1)):
+            continue  # a capitalised name inside a sentence: "Dance Dance Revolution", "Walla Walla"
         out.append((m.start(1), m.end(1), m.start(2), m.end(2), w, w2))
     return tuple(out)
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    """Whether the word at ``i`` starts the text or follows a sentence's end ("... end. The The ...")."""
+    before = text[:i].rstrip()
+    return not before or before[-1] in ".!?:"
 
 
 def _quoted(text: str, i: int) -> bool:
