@@ -55,6 +55,11 @@ def parse_bbl(text: str, rel: str) -> dict[str, BibEntry]:
     return out
 
 
+#: .bib files every TeX distribution ships (IEEEtran's journal-name abbreviations): BibTeX finds
+#: them in the distribution, so their absence from the project is no problem
+DISTRIBUTION_BIBS = frozenset({"IEEEabrv", "IEEEfull", "IEEEexample"})
+
+
 def bib_path(root: Path, name: str) -> Path:
     """The file a ``\\bibliography{name}`` entry names (relative to the root's folder)."""
     p = root.parent / name.strip()
@@ -75,7 +80,7 @@ def load_bibliography(root: Path, folder: Path, bib_names: list[str],
         try:
             real = p.resolve()
             if not is_within(real, folder) or not is_regular_file(real):
-                if bib_names:
+                if bib_names and p.stem not in DISTRIBUTION_BIBS:
                     missing.append(p.name)
                 continue
             text = decode(read_bytes(real, 32 * 1024 * 1024))[0]

@@ -228,7 +228,12 @@ _TODO_WORDS = re.compile(r"(?<![\w-])(TODO|FIXME|TBD|TBA)(?![\w-])")
 def _comment_macros(doc) -> dict[str, int]:
     """User macros that print an author's note (``latex.macros.note_macro``)."""
     return {name: mac.nargs for name, mac in doc.macros.items()
-            if mac.nargs >= 1 and name != "todo" and note_macro(name, mac.body)}
+            if mac.nargs >= 1 and name != "todo" and note_macro(name, mac.body) and not _LOOKUP.search(mac.body or "")}
+
+
+#: a macro that looks its argument up (a result stored under a key: ``\ifcsname V@#1 ... \else
+#: \textcolor{red}{??#1??}\fi``), red only when the key is missing: a value, not a note
+_LOOKUP = re.compile(r"\\(?:ifcsname|csname|ifdefined|ifx|pgfkeysvalueof|csuse)(?![A-Za-z])")
 
 
 @register
@@ -244,8 +249,10 @@ class LeftoverTodo(Rule):
     fix = "Resolve the note and delete it; disable comment macros for submission (\\renewcommand{\\jb}[1]{})."
 
     def check(self, doc, ctx):
+        todo_at = set()  # \TODO{...} defined by the user is both a to-do command and a comment macro: one finding
         for c in doc.commands:
             if c.name == "todo":
+                todo_at.add(c.offset)
                 yield ctx.offset_finding(c.offset, c.offset + c.length,
                                          f"to-do note left in the text{': ' + _clip(c.args[0] if c.args else c.text) if c.text else ''}")
         for prose in ctx.prose_in(_PROSE_SCOPES):
@@ -279,6 +286,8 @@ class LeftoverTodo(Rule):
                     named = re.match(r"(?i)(todo|fixme|note|comment|tbd|revise|check|question|ask|xxx)", name)
                     if len(words) < 2 and not (named and words):
                         continue  # \up{+2.1} in a table is highlighting, not a note
+                    if f.base + a in todo_at:
+                        continue
                     yield ctx.offset_finding(f.base + a, f.base + end,
                                              f"author comment \\{name}{{...}} left in the text: {_clip(args[-1])}")
 
