@@ -295,3 +295,17 @@ def test_publishers_keywords_and_classification_codes_are_not_prose(tmp_path, fr
 def test_an_inline_keyword_macro_stays_prose(tmp_path):
     doc = build(tmp_path, "We call this a \\keyword{sink} here.")
     assert doc.prose[0].text == "We call this a sink here."
+
+
+def test_xparse_definition_bodies_are_blanked():
+    """\\NewDocumentEnvironment's begin and end code (and a \\NewDocumentCommand body) are code,
+    like \\newenvironment's: an environment opened in one and closed in the other parses."""
+    from texlint.latex.parse import mask_definition_bodies
+
+    text = "\\NewDocumentEnvironment{w}{ m O{x} }{\\begin{proof}}{\\end{proof}} Prose \\begin{proof}."
+    masked = mask_definition_bodies(text)
+    assert len(masked) == len(text)
+    assert masked.count("\\begin{proof}") == 1 and "\\end{proof}" not in masked
+    assert masked.endswith("Prose \\begin{proof}.")  # text after the definition stays
+    cmd = "\\RenewDocumentCommand{\\foo}{ m }{\\textbf{#1}} after"
+    assert "textbf" not in mask_definition_bodies(cmd) and mask_definition_bodies(cmd).endswith("} after")

@@ -29,6 +29,9 @@ class ParseProblem:
 _DEFINITION = re.compile(
     r"\\(?:(?:re)?newcommand|providecommand|DeclareRobustCommand|(?:re)?newenvironment)\*?\s*"
     r"(?:\{[^{}]*\}|\\[A-Za-z@]+)\s*(?:\[[^\]\n]*\]\s*){0,2}\{|\\[gex]?def\s*\\[A-Za-z@]+[^{\n]{0,30}\{"
+    # xparse and the LaTeX kernel: \NewDocumentEnvironment{name}{ m O{x} }{begin code}{end code}
+    r"|\\(?:New|Renew|Provide|Declare)Document(?:Command|Environment)\s*(?:\{[^{}]*\}|\\[A-Za-z@]+)\s*"
+    r"\{(?:[^{}]|\{[^{}]*\})*\}\s*\{"
     # key-value settings hold code, not text: a TikZ style may open an environment in one key
     # and close it in another (\tikzset{box/.style={execute at begin node=\begin{varwidth}...}})
     r"|\\(?:tikzset|pgfkeys|pgfplotsset|tcbset|tikzstyle\s*\{[^{}]*\}\s*=)\s*\{")
@@ -40,12 +43,13 @@ def mask_definition_bodies(text: str) -> str:
     Bodies are never prose, and ``\\newenvironment{x}{\\begin{tikzpicture}}{\\end{tikzpicture}}``
     splits an environment across arguments, which a parser reads as mismatched environments.
     The macro pre-scan reads definitions from the unmasked text."""
-    if "new" not in text and "def" not in text and "set" not in text and "tikzstyle" not in text:
+    if "new" not in text and "def" not in text and "set" not in text and "tikzstyle" not in text \
+            and "Document" not in text:
         return text
     out = None
     for m in _DEFINITION.finditer(text):
         start = m.end()
-        groups = 2 if "environment" in m.group(0) else 1
+        groups = 2 if "nvironment" in m.group(0) else 1
         for _ in range(groups):
             end = balanced(text, start)
             if end < 0:
