@@ -895,7 +895,10 @@ _RELEASE = prefilter.compile(
     r"|\bopen[- ]source (our|the) (code|implementation)\b|\bopen[- ]source\b[^.]{0,40}\b(available|on github|released|repository)\b"
     r"|\b(code|implementation|scripts|data)\b[^.]{0,40}\b(is|are|will be) (included|provided|attached|submitted)\b[^.]{0,30}\bsupplement"
     r"|\b(we|authors) (provide|include|attach|share) (the |our |all )?(full |complete )?(source )?code\b"
-    r"|\b(our|the) (code|implementation|data|dataset) (can be found|is at|is hosted)\b", re.I)
+    r"|\b(our|the) (code|implementation|data|dataset) (can be found|is at|is hosted)\b"
+    # "the framework's code can be downloaded from <url>", "prepared for public release", "our code release"
+    r"|\b(code|implementation|framework|software|data|dataset|scripts|source)\b[^.]{0,60}\bcan be (downloaded|obtained|accessed)\b"
+    r"|\b(prepared|made|approved|cleared) for public release\b|\b(our|the) (code|data|software) release\b", re.I)
 _OWN_RELEASE = prefilter.compile(r"\b(we|our|ours|us)\b|\bthis (paper|work|study)\b|\bthe proposed\b", re.I)
 _NOT_RELEASE = prefilter.compile(r"\binformation\b[^.]{0,20}\bhere\b|\bdetails\b[^.]{0,40}\b(provided|found|given|available)\b|\b(their|its) (code|weights|implementation)\b|"
                           r"\bthis model\b|\bofficial (code|implementation)\b"
