@@ -222,6 +222,12 @@ class NoveltyWithoutContrast(_SentenceRule):
             yield ctx.sentence_finding(sent, "novelty claim with no contrast to prior work nearby")
 
 
+def _quoted(text: str, i: int) -> bool:
+    """Position ``i`` is inside a “double-quoted” phrase (``...'' in the source) of the sentence."""
+    before = text[:i]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 @register
 class AbsoluteClaim(_SentenceRule):
     code = "C203"
@@ -257,6 +263,8 @@ class AbsoluteClaim(_SentenceRule):
                 continue  # "Table 2 summarizes ... keeps similar FID ... without sacrificing sample quality"
             if not m or not is_own_claim(sent, doc):
                 continue
+            if _quoted(text, m.start()):
+                continue  # a slogan mentioned, not claimed: 'the lesson is not “larger is always better”'
             if _NOT_ABSOLUTE.search(text) or _HYPOTHETICAL.search(text):
                 continue
             word = m.group(0).lower()
