@@ -194,6 +194,8 @@ def test_parse_problems_have_positions(tmp_path):
     ("Summary of contributions", "conclusion"),  # near-miss: a thesis's closing chapter
     ("Outlook", "conclusion"),
     ("Lessons Learned", "discussion"),
+    ("Ethic Statement", "ethics"),
+    ("Ethical Considerations", "ethics"),
     ("A User Study", "experiments"),
     ("Hyperparameters", "experiments"),
     ("Outlook on Related Methods", "related_work"),  # near-miss: only a bare "Outlook" closes the paper

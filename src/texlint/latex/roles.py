@@ -16,7 +16,7 @@ _ROLE_WORDS: list[tuple[str, str]] = [
     ("acknowledgments", r"\backnowledge?ments?\b|\backnowledge?ment\b|\bfunding\b"),
     ("limitations", r"\blimitations?\b|\bshortcomings\b|\bthreats to validity\b"),
     ("broader_impact", r"\bbroader impacts?\b|\bsocietal impacts?\b|\bimpact statement\b|\bsocial impacts?\b"),
-    ("ethics", r"\bethic(s|al)\b"),
+    ("ethics", r"\bethic(s|al)?\b"),  # "Ethic Statement" too
     ("reproducibility", r"\breproducibility\b"),
     ("abstract", r"^abstract$"),
     # a section of its own that lists the contributions is framing, as the introduction it follows is

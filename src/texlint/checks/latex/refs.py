@@ -16,6 +16,7 @@ from texlint.engine.registry import register
 from texlint.engine.rule import Rule
 from texlint.latex.placeholders import CITE
 from texlint.latex.specs import TEXTUAL_CITES
+from texlint.source.project import ProblemKind
 
 #: Reference commands that print only a number (so the word before them needs a tie).
 _BARE_REFS = {"ref", "eqref", "subref", "pageref", "vref"}
@@ -94,6 +95,8 @@ class UndefinedCitation(Rule):
     def check(self, doc, ctx):
         if doc.bib is None:
             return
+        if any(p.kind is ProblemKind.BIB_NOT_FOUND for p in doc.problems):
+            return  # L007 names the missing .bib file and the keys it leaves unresolved: one cause, one finding
         keys = set(doc.bib)
         lower = {k.lower() for k in keys}
         # a named .bib that contributed nothing was probably not found: keys may live there
