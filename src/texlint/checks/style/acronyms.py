@@ -526,9 +526,12 @@ class InconsistentNameCasing(Rule):
                     continue
                 if w.isupper():
                     continue  # FOONET in a small-caps heading
+                capitalised = main[0].islower() and w == main[0].upper() + main[1:]  # charGREEN -> CharGREEN
                 for p, a, b in where[w]:
                     if p.kind == "heading" and w.istitle():
                         continue
+                    if capitalised and (p.kind == "heading" or _opens_sentence(p.text, a)):
+                        continue  # a lower-case name capitalised to open a sentence or a heading
                     yield ctx.prose_finding(p, a, b, f"'{w}' is spelled '{main}' elsewhere ({times(counter[main])})",
                                             suggestion=main)
 
