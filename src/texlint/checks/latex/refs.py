@@ -155,6 +155,29 @@ def _real_floats(doc):
         yield i, fl
 
 
+#: a range of references: "Tables \ref{a} to \ref{c}", "Figures~\ref{a}--\ref{c}", \crefrange{a}{c}
+_REF_RANGE = re.compile(r"\\(?:ref|autoref|cref|Cref)\s*\{([^{}]+)\}\s*(?:--|–|-|to|through)\s*~?\s*"
+                        r"\\(?:ref|cref|Cref)\s*\{([^{}]+)\}|\\(?:c|C)refrange\s*\{([^{}]+)\}\s*\{([^{}]+)\}")
+
+
+def _floats_in_ref_ranges(doc) -> set[int]:
+    """Indices (into ``doc.floats``) of the floats between the two ends of a reference range:
+    "Tables \ref{tab:a} to \ref{tab:c}" points the reader to table b as well."""
+    index = {name: i for i, fl in _real_floats(doc) for name in fl.labels if name}
+    out: set[int] = set()
+    for _f, text in lc.source_texts(doc):
+        if "ref" not in text:
+            continue
+        for m in _REF_RANGE.finditer(text):
+            a, c = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            ia, ic = index.get(a.strip()), index.get(c.strip())
+            if ia is None or ic is None or doc.floats[ia].kind != doc.floats[ic].kind:
+                continue
+            lo, hi = min(ia, ic), max(ia, ic)
+            out.update(i for i in range(lo, hi + 1) if doc.floats[i].kind == doc.floats[ia].kind)
+    return out
+
+
 @register
 class UnreferencedFloat(Rule):
     code = "L103"
@@ -171,9 +194,10 @@ class UnreferencedFloat(Rule):
 
     def check(self, doc, ctx):
         used = _ref_labels(doc)
-        for _, fl in _real_floats(doc):
+        in_range = _floats_in_ref_ranges(doc)
+        for i, fl in _real_floats(doc):
             names = [n for n in fl.labels if n]
-            if not names or any(n in used for n in names):
+            if not names or any(n in used for n in names) or i in in_range:
                 continue
             if fl.captions == 0 and fl.caption is None:
                 continue  # no caption, no number: there is nothing to cite it by
