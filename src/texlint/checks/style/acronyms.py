@@ -148,6 +148,13 @@ class ArticleBeforeVowelSound(Rule):
                     continue
                 if lc.source_char(doc, prose.offsets[start2]) != bare[0] and word[0] == bare[0]:
                     continue
+                if art == "an" and _coordinated(text, start1, bare):
+                    # "backward an forward": 'and' lost its d; 'a forward' would be the wrong fix
+                    yield ctx.prose_finding(prose, start1, start2 + len(bare),
+                                            f"'an {bare}': 'and' typed as 'an'?", suggestion=f"and {bare}",
+                                            fix=ctx.fix("Write 'and'", ctx.prose_edit(prose, start1, end1, "and"),
+                                                        safe=False))
+                    continue
                 fixed = want if art.islower() else want.capitalize()
                 yield ctx.prose_finding(prose, start1, start2 + len(bare),
                                         f"'{art} {bare}': use '{fixed}' before {'a vowel' if sound else 'a consonant'} sound",
@@ -184,6 +191,18 @@ def _wrong_articles(text: str) -> tuple:
 
 
 _ALNUM_START = re.compile(r"[A-Za-z0-9]")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s~]*$")
+
+
+def _coordinated(text: str, start: int, word: str) -> bool:
+    """Whether 'an' sits between two words of one shape ("backward an forward", "training an
+    testing", "encoder an decoder"): a coordination missing its 'd', not a wrong article."""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if not m or not word.isalpha():
+        return False
+    before, after = m.group(1).lower(), word.lower()
+    return (before != after and min(len(before), len(after)) >= 4
+            and before[-3:] == after[-3:] and before not in _FUNCTION_WORDS)
 
 
 # -- repeated words ----------------------------------------------------------------------------------
