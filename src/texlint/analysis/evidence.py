@@ -919,18 +919,48 @@ def releases(doc: Document) -> list[dict]:
     giving the link), not "implementation details are provided in the appendix" nor "the
     weights for this model are publicly available" (someone else's)."""
     out = []
+    linked = _footnote_links(doc)
     for sent in sentences(doc, None):
         text = sent.text
         if not _has_any(text, _RELEASE_KEYS):
             continue
         urls = tuple(p.payload[0] for p in sent.placeholders() if p.kind == "url" and p.payload) \
             + tuple(m.group(0) for m in _RAW_URL.finditer(text))
+        if not urls and sent.kind != "footnote":
+            urls = _links_inside(sent, linked)
         why = _release_in(text, urls, sent.kind == "footnote")
         if why:
             out.append(_ev(doc, sent, why))
         if len(out) >= MAX_ITEMS:
             break
     return out
+
+
+def _footnote_links(doc: Document) -> list[tuple[int, str]]:
+    """(source offset, link) of each footnote giving a link, sorted: a sentence that says "the
+    code can be downloaded from the project page\\footnote{\\url{...}}" gives its link there."""
+    out = []
+    for p in doc.prose:
+        if p.kind == "footnote" and p.offsets:
+            links = [x.payload[0] for x in p.placeholders if x.kind == "url" and x.payload] \
+                or [m.group(0) for m in _RAW_URL.finditer(p.text)]
+            if links:
+                out.append((p.offsets[0], links[0]))
+    out.sort()
+    return out
+
+
+def _links_inside(sent, linked: list[tuple[int, str]]) -> tuple[str, ...]:
+    """The links of the footnotes whose mark lies inside ``sent``'s source span."""
+    if not linked or sent.end <= sent.start:
+        return ()
+    a, b = sent.prose.offsets[sent.start], sent.prose.offsets[sent.end - 1]
+    i = bisect.bisect_left(linked, (a, ""))
+    out = []
+    while i < len(linked) and linked[i][0] <= b:
+        out.append(linked[i][1])
+        i += 1
+    return tuple(out)
 
 
 @per_text
@@ -940,7 +970,7 @@ def _release_in(text: str, urls: tuple[str, ...], footnote: bool) -> str:
     code_url = any(_CODE_URL.search(u) for u in urls)
     if _NOT_RELEASE.search(text):
         return ""
-    if _RELEASE.search(text) and (_OWN_RELEASE.search(text) or code_url or "⟦url⟧" in text or footnote
+    if _RELEASE.search(text) and (_OWN_RELEASE.search(text) or code_url or "⟦url⟧" in text or urls or footnote
                                   or re.search(r"\bsupplement|\brepository\b|\bgithub\b", text, re.I)):
         return "the authors release code or data"
     if code_url and re.search(r"\b(code|implementation|available|release|released|repository)\b", text, re.I) \
