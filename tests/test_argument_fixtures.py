@@ -61,6 +61,17 @@ def test_text_output_ends_with_story_and_positioning(tmp_path):
     assert "Positioning: impact is argued but novelty is not" in res.stdout
 
 
+def test_story_line_says_what_a_missing_stage_lacks():
+    """'method MISSING' on a paper with a method section read as a bug: the line names the field."""
+    import subprocess
+    import sys
+
+    res = subprocess.run([sys.executable, "-m", "texlint", str(FIXTURES / "no-method-link" / "main.tex")],
+                         capture_output=True, text=True)
+    assert "insight MISSING (no insight tied to the method)" in res.stdout, res.stdout
+    assert "method found" in res.stdout and "method MISSING" not in res.stdout
+
+
 def test_story_evidence_is_a_comparison_reported_where_results_are():
     from texlint.analysis.arc import story_arc
 

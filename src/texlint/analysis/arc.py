@@ -21,6 +21,17 @@ ARC_FIELDS = {
     "novelty": "novelty_claim",
 }
 
+#: stage -> what an absent stage lacks, in the words of its field (a "method" stage is missing when
+#: the paper never states what it contributes, not when it has no method section)
+ARC_LACKS = {
+    "phenomenon": "no observed phenomenon stated",
+    "insight": "no insight tied to the method",
+    "method": "no statement of the contributions",
+    "evidence": "no comparison with a baseline",
+    "impact": "no argument why it matters",
+    "novelty": "no novelty claim",
+}
+
 
 def story_arc(doc) -> dict:
     """The story arc for summaries: each stage's first evidence (None when the field is absent)."""
@@ -43,4 +54,5 @@ def story_arc(doc) -> dict:
                        "(the usual criticism of work in a crowded area).")
     else:
         positioning = "neither novelty nor impact is argued explicitly: the paper invites both \"not novel\" and \"why does it matter?\"."
-    return {"stages": stages, "fields": dict(ARC_FIELDS), "positioning": positioning}
+    lacks = {stage: ARC_LACKS[stage] for stage, item in stages.items() if item is None}
+    return {"stages": stages, "fields": dict(ARC_FIELDS), "positioning": positioning, "lacks": lacks}

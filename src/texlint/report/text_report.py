@@ -128,7 +128,9 @@ def render(result, color: bool = False, quiet: bool = False, show_summary: bool 
                 if out:
                     out.append("")
                 prefix = f"{clean(d.root)}: " if len(result.documents) > 1 else ""
-                marks = [f"{k} {'found' if v is not None else 'MISSING'}" for k, v in arc["stages"].items() if k != "novelty"]
+                lacks = arc.get("lacks") or {}  # absent from results cached before 0.x
+                marks = [f"{k} found" if v is not None else f"{k} MISSING" + (f" ({lacks[k]})" if k in lacks else "")
+                         for k, v in arc["stages"].items() if k != "novelty"]
                 nov = "found" if arc["stages"].get("novelty") is not None else "MISSING"
                 out.append(f"{c['dim']}{prefix}Story:{c['reset']} {' -> '.join(marks)} (novelty {nov})")
                 out.append(f"{c['dim']}{prefix}Positioning:{c['reset']} {arc['positioning']}")
