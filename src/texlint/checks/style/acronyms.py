@@ -355,6 +355,20 @@ def _ordered_prose(doc):
     return abstract, ordered + loose
 
 
+def _caption_definitions(doc) -> dict[str, int]:
+    """Acronym -> source offset of its first 'Long Name (LN)' in a float caption."""
+    out: dict[str, int] = {}
+    for p in doc.prose:
+        if p.kind != "caption" or not p.offsets or "(" not in p.text:
+            continue
+        for m in _DEF.finditer(p.text):
+            acr = m.group(1)
+            if _initials_match(acr, p.text[max(0, m.start() - 120):m.start()]):
+                at = p.offsets[m.start(1)]
+                out[acr] = min(out.get(acr, at), at)
+    return out
+
+
 def _definitions(doc):
     """(acronym, prose, start, end, in_abstract) for every 'Long Name (LN)' definition."""
     abstract, body = _ordered_prose(doc)
@@ -392,6 +406,7 @@ class AcronymBeforeDefinition(Rule):
         if not defs:
             return
         abstract, body = _ordered_prose(doc)
+        in_captions = _caption_definitions(doc)
         first_def: dict[str, tuple] = {}
         for d in defs:
             if d[4]:
@@ -409,6 +424,8 @@ class AcronymBeforeDefinition(Rule):
                         continue  # inside the long form it defines: "AAAI Conference on ... (AAAI)"
                     hit = (a, b)
                     break
+                if hit is not None and in_captions.get(acr, -1) >= 0 and in_captions[acr] < p.offsets[hit[0]]:
+                    break  # spelled out in a caption the source has before this use ("Monte Carlo Tree Search (MCTS)")
                 if hit is not None:
                     loc = doc.prose_location(dprose, dstart, dstart + len(acr))
                     yield ctx.prose_finding(p, hit[0], hit[1],
@@ -461,11 +478,29 @@ class AcronymRedefined(Rule):
                 continue
             if p.section is not None and p.section.in_appendix and acr in seen and not seen[acr][0].section.in_appendix:
                 continue  # appendices are often read on their own
+            if acr in seen and _formal_definition(p, a):
+                continue  # the intro previewed it; "We define the shifted position code (SPC) as ..." is the definition
             if acr in seen:
                 loc = doc.prose_location(seen[acr][0], seen[acr][1], seen[acr][1] + len(acr))
                 yield ctx.prose_finding(p, a, b, f"'{acr}' is defined again (first at {loc.file}:{loc.line})")
             else:
                 seen[acr] = (p, a)
+
+
+_DEFINING = re.compile(r"\b(we|let us) (formally )?define\b|\bis (formally )?defined (as|by)\b|\bformally,|\bdenoted\b", re.I)
+
+
+def _formal_definition(p, at: int) -> bool:
+    """Whether the sentence of ``p`` holding character ``at`` is a formal definition ("We define
+    the X (ACR) as ...", "Formally, ..."): a term previewed earlier and defined here."""
+    text = p.text  # sentences are not split when only the style rules run: find its ends here
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    start = starts[-1] if starts else 0
+    end = _SENTENCE_END.search(text, at)
+    return bool(_DEFINING.search(text, start, end.start() if end else len(text)))
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
 
 
 _COINED_HINT = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")  # what _is_coined needs somewhere in the text
