@@ -104,6 +104,19 @@ def test_a_coloured_table_is_content_a_coloured_note_is_not(tmp_path):
     assert not any("cite more" in p.text for p in doc3.prose)  # a note labelled with its author
 
 
+def test_a_macro_printing_its_text_in_the_final_build_keeps_it_in_the_prose(tmp_path):
+    """\\RT{tag}{text} colours and tags the text in drafts and prints it plainly in the final
+    build (an unseen paper): the text is the paper's, so its sentence is read; a note switched
+    by the same flag (\\iffinal\\else{\\color{red}[JB: #1]}\\fi) is not."""
+    pre = ("\\newif\\iffinal\\newcommand{\\RT}[2]{\\iffinal#2\\else{\\color{violet}#2\\textsuperscript{[#1]}}\\fi}"
+           "\\newcommand{\\jb}[1]{\\iffinal\\else{\\color{red}[JB: #1]}\\fi}")
+    doc = build(tmp_path, "\\section{Results}\n\\RT{r1}{Vanilla training does not shrink it.} We win. \\jb{check this}",
+                preamble=pre)
+    text = " ".join(p.text for p in doc.prose)
+    assert "Vanilla training does not shrink it." in text, text
+    assert "check this" not in text
+
+
 def test_abstract_macro_form(tmp_path):
     doc = build(tmp_path, "\\maketitle\n\\section{Introduction}Hi.", preamble="\\title{A Title}\\abstract{We show Y.}")
     assert doc.abstract is not None and doc.abstract.prose[0].text == "We show Y."

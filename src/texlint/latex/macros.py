@@ -57,7 +57,15 @@ def note_macro(name: str, body: str | None) -> bool:
     body = body or ""
     if "#" not in body or name.lower() in REVISION_MACROS or not _LOUD_COLOUR.search(body):
         return False
+    if _PLAIN_BRANCH.search(body):
+        return False  # \iffinal#2\else{\color{violet}#2}\fi: the text stays in the final paper, coloured in drafts
     return bool(_NOTE_NAMES.match(name)) or bool(_LABELLED_NOTE.search(body))
+
+
+#: a branch of a conditional that prints an argument as it is (``\iffinal#2\else ...``,
+#: ``... \else#1\fi``): the macro marks the paper's own text, it does not hold a note (tests
+#: on the argument, ``\ifx#1\empty``, are not branches)
+_PLAIN_BRANCH = re.compile(r"\\if(?!x\b|x#|cat|num|dim|case|defined|csname|odd|[vhm]mode)[A-Za-z@]+\s*#\d|\\else\s*#\d")
 
 
 _VERBATIM_DEFINITION = re.compile(

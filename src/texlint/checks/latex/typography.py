@@ -13,7 +13,7 @@ from texlint.checks.latex import latex_common as lc
 from texlint.engine.registry import register
 from texlint.engine.rule import Rule
 from texlint.latex.macros import note_macro
-from texlint.source.lexical import brace_arguments
+from texlint.source.lexical import brace_arguments, mask_comments
 from texlint.util.memo import per_text
 
 _PROSE_SCOPES = ("any", "captions", "footnotes", "headings")
@@ -227,8 +227,36 @@ _TODO_WORDS = re.compile(r"(?<![\w-])(TODO|FIXME|TBD|TBA)(?![\w-])")
 
 def _comment_macros(doc) -> dict[str, int]:
     """User macros that print an author's note (``latex.macros.note_macro``)."""
+    off = _flags_off(doc)
     return {name: mac.nargs for name, mac in doc.macros.items()
-            if mac.nargs >= 1 and name != "todo" and note_macro(name, mac.body) and not _LOOKUP.search(mac.body or "")}
+            if mac.nargs >= 1 and name != "todo" and note_macro(name, mac.body) and not _LOOKUP.search(mac.body or "")
+            and not _switched_off(mac.body or "", off)}
+
+
+_NEWIF = re.compile(r"\\newif\s*\\if([A-Za-z@]+)")
+_SWITCHED = re.compile(r"^\s*\{?\s*\\if([A-Za-z@]+)(?![A-Za-z@])(.*)\\fi\s*\}?\s*$", re.S)
+
+
+def _flags_off(doc) -> set[str]:
+    """The ``\\newif`` flags the root's preamble leaves false (``\\newif\\ifnotes \\notesfalse``)."""
+    text = doc.root.text if doc.root is not None else ""
+    end = text.find("\\begin{document}")
+    pre = mask_comments(text[:end if end >= 0 else len(text)])
+    if "\\newif" not in pre:
+        return set()
+    off = set()
+    for flag in _NEWIF.findall(pre):
+        settings = re.findall(r"\\" + re.escape(flag) + r"(true|false)(?![A-Za-z@])", pre)
+        if not settings or settings[-1] == "false":  # \newif starts false
+            off.add(flag)
+    return off
+
+
+def _switched_off(body: str, off: set[str]) -> bool:
+    """Whether a note macro prints nothing: its whole body is ``\\ifX ... \\fi`` with no
+    ``\\else`` and the flag X is off (``\\newcommand{\\later}[1]{\\ifnotes\\textcolor{blue}{#1}\\fi}``)."""
+    m = _SWITCHED.match(body) if off else None
+    return bool(m) and m.group(1) in off and "\\else" not in m.group(2)
 
 
 #: a macro that looks its argument up (a result stored under a key: ``\ifcsname V@#1 ... \else
