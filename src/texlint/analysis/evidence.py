@@ -754,9 +754,28 @@ def error_bars(doc: Document) -> list[dict]:
         hits = [(t, o) for t, o in table.cells() if t and _PLUS_MINUS.search(t) and _DIGIT.search(t)]
         if len(hits) >= 2:
             out.append(_cell(doc, hits[0][0], hits[0][1], "± in the result cells of a table"))
-            if len(out) >= MAX_ITEMS:
-                break
+        else:
+            spread = next(((h, o) for h, o, below in _table_columns(table)
+                           if _SPREAD_HEADER.match(h) and sum(1 for t, _ in below if t and _DIGIT.search(t)) >= 2), None)
+            if spread is None or not _over_runs(doc, table):
+                continue  # a spread of what was measured over runs, not of a dataset ("participants ... Mean, STD")
+            out.append(_cell(doc, spread[0], spread[1], "a column of standard deviations or percentiles over runs"))
+        if len(out) >= MAX_ITEMS:
+            break
     return out
+
+
+def _over_runs(doc: Document, table) -> bool:
+    """Whether a table's header row or caption says its numbers come from repeated runs."""
+    if any(_RUNS.search(t) for t, _ in table.rows[0]):
+        return True
+    fl = doc.floats[table.float_index] if table.float_index is not None and table.float_index < len(doc.floats) else None
+    return bool(fl and fl.caption and _RUNS.search(fl.caption.text))
+
+
+#: a table column of spreads: "Std", "SD", "95% CI", "IQR", "P95 ms" (a latency's tail over repeated runs)
+_SPREAD_HEADER = re.compile(r"\W*(std|s\.?d\.?|stdev|std\.? ?dev\.?|standard deviation|(95|99)\s?(\\?%)\s?ci|ci|iqr|"
+                            r"p(9[059]|99\.9)|(9[059])(th)?[- ]percentile|s\.?e\.?m\.?)(?![\w.])", re.I)
 
 
 _ABLATION = prefilter.compile(
@@ -926,9 +945,10 @@ def releases(doc: Document) -> list[dict]:
             continue
         urls = tuple(p.payload[0] for p in sent.placeholders() if p.kind == "url" and p.payload) \
             + tuple(m.group(0) for m in _RAW_URL.finditer(text))
-        if not urls and sent.kind != "footnote":
-            urls = _links_inside(sent, linked)
         why = _release_in(text, urls, sent.kind == "footnote")
+        if not why and not urls and sent.kind != "footnote" and _links_inside(sent, linked) \
+                and _RELEASE.search(text) and not _NOT_RELEASE.search(text):
+            why = "the authors release code or data (the link is in a footnote)"
         if why:
             out.append(_ev(doc, sent, why))
         if len(out) >= MAX_ITEMS:
@@ -970,7 +990,7 @@ def _release_in(text: str, urls: tuple[str, ...], footnote: bool) -> str:
     code_url = any(_CODE_URL.search(u) for u in urls)
     if _NOT_RELEASE.search(text):
         return ""
-    if _RELEASE.search(text) and (_OWN_RELEASE.search(text) or code_url or "⟦url⟧" in text or urls or footnote
+    if _RELEASE.search(text) and (_OWN_RELEASE.search(text) or code_url or "⟦url⟧" in text or footnote
                                   or re.search(r"\bsupplement|\brepository\b|\bgithub\b", text, re.I)):
         return "the authors release code or data"
     if code_url and re.search(r"\b(code|implementation|available|release|released|repository)\b", text, re.I) \
