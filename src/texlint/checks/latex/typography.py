@@ -115,7 +115,7 @@ class StraightDoubleQuote(Rule):
     name = "straight-double-quote"
     category = "latex"
     severity = "warning"
-    summary = "A straight double quote (\") in prose; LaTeX renders it as two closing quotes."
+    summary = "A straight double quote (\") in prose; LaTeX renders it as two closing quotes (or, with T1 fonts, as straight marks)."
     why = "In LaTeX \"word\" prints as ”word” with both marks closing; opening quotes need `` and closing ''."
     bad = "We call this the \"teacher\" model."
     good = "We call this the ``teacher'' model (\\texttt{\"key\"} in code is fine)."
@@ -128,6 +128,9 @@ class StraightDoubleQuote(Rule):
             return  # babel shorthands use "
         if "\\MakeOuterQuote" in lc.all_source(doc):
             return
+        # what " prints: a closing curly quote in the default OT1 encoding, a straight one with T1 fonts
+        t1 = any("t1" in o.lower() for o in doc.packages.get("fontenc", [])) or "fontspec" in doc.packages
+        prints = "a straight quote mark" if t1 else "”"
         for prose in ctx.prose_in(_PROSE_SCOPES):
             text = prose.text
             if '"' not in text:
@@ -146,7 +149,7 @@ class StraightDoubleQuote(Rule):
                     continue
                 quote = "``" if (i == 0 or text[i - 1] in " ([{") else "''"
                 yield ctx.prose_finding(prose, i, i + 1,
-                                        "straight double quote: LaTeX prints ” here; use `` for opening and '' for closing",
+                                        f"straight double quote: LaTeX prints {prints} here; use `` for opening and '' for closing",
                                         suggestion=quote,
                                         fix=ctx.fix(f"Write {quote}", ctx.prose_edit(prose, i, i + 1, quote), safe=False))
 
