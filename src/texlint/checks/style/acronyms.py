@@ -201,8 +201,21 @@ def _coordinated(text: str, start: int, word: str) -> bool:
     if not m or not word.isalpha():
         return False
     before, after = m.group(1).lower(), word.lower()
+    if frozenset((before, after)) in _PAIRS:
+        return True  # "slow an fast filters", "train an test splits"
     return (before != after and min(len(before), len(after)) >= 4
             and before[-3:] == after[-3:] and before not in _FUNCTION_WORDS)
+
+
+#: words that pair with each other in "X and Y" ("slow and fast", "input and output")
+_PAIRS = frozenset(frozenset(p) for p in (
+    ("slow", "fast"), ("small", "large"), ("short", "long"), ("low", "high"), ("left", "right"), ("input", "output"),
+    ("train", "test"), ("training", "test"), ("old", "new"), ("positive", "negative"), ("early", "late"), ("easy", "hard"),
+    ("local", "global"), ("static", "dynamic"), ("coarse", "fine"), ("sparse", "dense"), ("weak", "strong"),
+    ("read", "write"), ("male", "female"), ("simple", "complex"), ("upper", "lower"), ("top", "bottom"),
+    ("past", "future"), ("first", "second"), ("real", "fake"), ("source", "target"), ("query", "key"),
+    ("head", "tail"), ("near", "far"), ("linear", "nonlinear"), ("clean", "noisy"), ("supervised", "unsupervised"),
+))
 
 
 # -- repeated words ----------------------------------------------------------------------------------
