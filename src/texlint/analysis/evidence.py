@@ -924,6 +924,11 @@ _NOT_RELEASE = prefilter.compile(r"\binformation\b[^.]{0,20}\bhere\b|\bdetails\b
                           # a project page of results, not a release: "More results are available at <url>"
                           r"|^\W*(more |additional |further )?(results|examples|samples|videos|visuali[sz]ations|demos?|figures)"
                           r" (are|can be) (available|found|shown|seen)\b", re.I)
+#: code said to be available ("Code to reproduce all experiments and details of all hyperparameters are
+#: available on GitHub"), which the "details are available" exception must not swallow
+_CODE_AVAILABLE = re.compile(r"^\W*(the |our |all )?(source )?(code|implementation|scripts)\b[^.]{0,100}\b(is|are|will be|has been|have been)\b"
+                             r"[^.]{0,20}\b(available|released|public)\b", re.I)
+_OTHERS_CODE = re.compile(r"\b(their|its|official)\b", re.I)
 #: a link written out in the text, not with \url ("Code: https://github.com/...")
 _RAW_URL = re.compile(r"https?://\S+|\b(?:www\.)?(?:github|gitlab)\.com/\S+", re.I)
 _CODE_URL = prefilter.compile(r"github\.com|gitlab\.com|anonymous\.4open\.science|huggingface\.co|zenodo\.org|bitbucket\.org|osf\.io", re.I)
@@ -946,8 +951,8 @@ def releases(doc: Document) -> list[dict]:
         urls = tuple(p.payload[0] for p in sent.placeholders() if p.kind == "url" and p.payload) \
             + tuple(m.group(0) for m in _RAW_URL.finditer(text))
         why = _release_in(text, urls, sent.kind == "footnote")
-        if not why and not urls and sent.kind != "footnote" and _links_inside(sent, linked) \
-                and _RELEASE.search(text) and not _NOT_RELEASE.search(text):
+        if not why and not urls and sent.kind != "footnote" and _links_inside(sent, linked) and _RELEASE.search(text) \
+                and not (_NOT_RELEASE.search(text) and not (_CODE_AVAILABLE.search(text) and not _OTHERS_CODE.search(text))):
             why = "the authors release code or data (the link is in a footnote)"
         if why:
             out.append(_ev(doc, sent, why))
@@ -988,8 +993,8 @@ def _release_in(text: str, urls: tuple[str, ...], footnote: bool) -> str:
     """Why a sentence (with the links ``urls``; a footnote: ``footnote``) releases the authors'
     code or data, or ""."""
     code_url = any(_CODE_URL.search(u) for u in urls)
-    if _NOT_RELEASE.search(text):
-        return ""
+    if _NOT_RELEASE.search(text) and not (_CODE_AVAILABLE.search(text) and not _OTHERS_CODE.search(text)):
+        return ""  # "details are provided in the appendix" (but "code and details ... are available": a release)
     if _RELEASE.search(text) and (_OWN_RELEASE.search(text) or code_url or "⟦url⟧" in text or footnote
                                   or re.search(r"\bsupplement|\brepository\b|\bgithub\b", text, re.I)):
         return "the authors release code or data"

@@ -153,6 +153,16 @@ def _supported_next(doc, sent) -> bool:
     return same and supported_nearby(nxt.sentences[0])
 
 
+def _supported_before(sent) -> bool:
+    """A claim opening its paragraph right after one that points to the results: "Figure 3 shows
+    the results of all models." then "The fine-tuned model surpasses all other models ..."."""
+    sents = sent.prose.sentences
+    if not sents or sents[0] is not sent:
+        return False
+    before = sent.prose.previous_paragraph()
+    return bool(before is not None and before.sentences and points_to_results(before.sentences[-1].text))
+
+
 def _beside_its_results(sent) -> bool:
     """A claim in the body whose paragraph, or the one before it, points to a table, figure or
     section: the evidence a reader weighs it against is right there."""
@@ -301,7 +311,8 @@ class UnsupportedSota(_SentenceRule):
     def check(self, doc, ctx):
         for sent in ctx.sentences_in(self.scopes):
             m = sota_claim(sent.text)
-            if m and is_own_claim(sent, doc) and not (supported_nearby(sent) or _supported_next(doc, sent)):
+            if m and is_own_claim(sent, doc) and not (supported_nearby(sent) or _supported_next(doc, sent)
+                                                      or _supported_before(sent)):
                 yield ctx.sentence_finding(sent, f"\"{m.group(0)}\" without a table, figure or citation nearby", m.start(), m.end())
         # The abstract, introduction and conclusion summarise: a claim there is supported by its own
         # specifics or a pointer (the claim map's support), not by a citation (of the datasets, say).

@@ -259,7 +259,7 @@ def _quoted(text: str, i: int) -> bool:
     return before.count("“") > before.count("”") or before.count("‘") > before.count("’")
 
 
-_URLISH = re.compile(r"://|^www\.|\.(?:org|com|io|net|ai|edu|dev|html?)(?:/|$)", re.I)
+_URLISH = re.compile(r"://|^www\.|\.(?:org|com|io|net|ai|edu|dev|html?)(?:/|$)|^[\w-]+(\.[\w-]+)*\.[a-z]{2,6}/", re.I)
 
 
 def _in_url(text: str, i: int) -> bool:
@@ -303,7 +303,8 @@ class RepeatedWord(Rule):
 
 # -- acronyms ---------------------------------------------------------------------------------------
 
-_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9]{0,20}[A-Z][A-Za-z0-9-]{0,20}?)(s?)\s*[),;]")
+#: "Long Name (LN)", "Long Name (LN hereafter)", "Long Name (LN, ...)"
+_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9]{0,20}[A-Z][A-Za-z0-9-]{0,20}?)(s?)\s*(?:(?:hereafter|henceforth|for short)\s*)?[),;]")
 _DEF_INSIDE = re.compile(r"\(([A-Za-z][^(),;]{2,80}),\s*([A-Z][A-Za-z0-9]{0,20}[A-Z][A-Za-z0-9-]{0,20}?)(s?)\s*\)")
 _STOP = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "with", "by", "from", "via", "at", "based"}
 
@@ -391,8 +392,9 @@ def _definitions(doc):
             here = []
             for m in _DEF.finditer(p.text):
                 acr = m.group(1)
-                if not _initials_match(acr, p.text[max(0, m.start() - 120):m.start()]):
-                    continue
+                declared = "here" in m.group(0) or "hence" in m.group(0) or "short" in m.group(0)
+                if not declared and not _initials_match(acr, p.text[max(0, m.start() - 120):m.start()]):
+                    continue  # "(CTO hereafter)" declares a short name whatever its letters
                 here.append((acr, p, m.start(1), m.end(1) + len(m.group(2)), is_abs))
             for m in _DEF_INSIDE.finditer(p.text):  # "(effective positional encoding, EPE)"
                 acr = m.group(2)
