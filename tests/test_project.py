@@ -106,6 +106,20 @@ def test_missing_cycle_and_outside_become_findings(tmp_path):
     assert "SECRET" not in _prose(doc)
 
 
+def test_include_written_from_the_folder_above_the_root(tmp_path):
+    """Overleaf projects with the main file in a subfolder write includes from the project's top
+    (``\\input{latex/sections/intro}`` in ``paper/latex/main.tex``); an unseen paper lost every
+    section to L001. The path minus its first part is read from the root's folder; a path whose
+    first part is not the root's folder stays not found."""
+    write(tmp_path, {"paper/latex/main.tex": MAIN % "\\input{latex/sections/intro}\n\\input{other/sections/x}",
+                     "paper/latex/sections/intro.tex": "\\section{Introduction}\nWe study sinks.",
+                     "paper/other/sections/x.tex": "Outside."})
+    doc = load_document(tmp_path / "paper/latex/main.tex")
+    assert [f.rel for f in doc.files] == ["main.tex", "sections/intro.tex"]
+    assert [p.kind for p in doc.problems] == [ProblemKind.NOT_FOUND], doc.problems
+    assert "other/sections/x" in doc.problems[0].message
+
+
 def test_symlink_out_of_project_is_not_read(tmp_path):
     write(tmp_path, {"outside/secret.tex": "SECRET", "p/main.tex": MAIN % "\\input{link}"})
     os.symlink(tmp_path / "outside/secret.tex", tmp_path / "p/link.tex")

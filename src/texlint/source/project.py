@@ -149,6 +149,16 @@ class Project:
                     continue
         return None
 
+    def _from_the_parent(self, name: str) -> Path | None:
+        """An include written from the folder above the root file's (``\\input{latex/sections/intro}``
+        in ``paper/latex/main.tex``, compiled from ``paper/`` as Overleaf projects with the main file
+        in a subfolder are): the path minus its first part, from the root's folder, which keeps it
+        inside the project."""
+        parts = Path(name).parts
+        if len(parts) < 2 or os.path.isabs(name) or parts[0] != self.root_path.parent.name:
+            return None
+        return self.resolve(str(Path(*parts[1:])), [self.root_path.parent])
+
     def open_include(self, name: str, base_dirs: list[Path], src: SourceFile, offset: int, length: int,
                      stack: list[str]) -> SourceFile | None:
         """Read an included file; on any problem record it (to become a finding) and return None."""
@@ -157,7 +167,7 @@ class Project:
         if clean and lexical and all(not is_within(p, self.folder) and not is_within(p, self.folder_as_given) for p in lexical):
             self.problems.append(Problem(ProblemKind.OUTSIDE, f"include leaves the project folder, not read: {name}", src, offset, length))
             return None
-        path = self.resolve(name, base_dirs)
+        path = self.resolve(name, base_dirs) or self._from_the_parent(clean)
         if path is None:
             self.problems.append(Problem(ProblemKind.NOT_FOUND, f"included file not found: {name}", src, offset, length))
             return None
