@@ -131,8 +131,14 @@ class UntestedScalingClaim(_GapRule):
         claim = next((c for c in doc.claims if "scale" in c["types"] and "citation" not in c["support"]), None)
         if claim is None:
             return
-        largest = (doc.scale_envelope or {}).get("largest_model")
-        reach = f"the largest model reached is {largest['text']}" if largest else "the experiments report no model size"
+        envelope = doc.scale_envelope or {}
+        largest, data = envelope.get("largest_model"), envelope.get("largest_data")
+        if largest:
+            reach = f"the largest model reached is {largest['text']}"
+        elif data:  # a data pipeline's "scalable": the one data size it ran on is the scale tested
+            reach = f"one data size, the largest {data['text']}"
+        else:
+            reach = "the experiments report no model or data size"
         yield ctx.sentence_finding(claim["_sentence"], f"scaling claim, but experiments cover a single scale ({reach})",
                                    suggestion="show a scaling trend, state the compute budget, or state the scope you tested")
 
