@@ -8,6 +8,7 @@ file:line:col. Rules never see LaTeX, only this model.
 
 from __future__ import annotations
 
+import re
 from array import array
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator, Optional
@@ -325,6 +326,14 @@ class Document:
         for p in self.prose:
             if kinds is None or p.kind in kinds:
                 yield from p.sentences
+
+    def unread_include(self, pattern: str) -> bool:
+        """Whether an include the loader could not find or read names ``pattern`` (a regular
+        expression, case-insensitive): ``\\input{sections/limitations}`` missing may hold the very
+        section an absence rule looks for."""
+        unread = ("not-found", "unreadable", "outside", "binary")
+        return any(getattr(p.kind, "value", "") in unread and re.search(pattern, p.message.rsplit(": ", 1)[-1], re.I)
+                   for p in self.problems)
 
     def sections_with_role(self, *roles: str) -> list[Section]:
         return [s for s in self.sections if s.role in roles]

@@ -71,6 +71,9 @@ class NoLimitations(_MissingFact):
     message = "no limitation is discussed anywhere in the paper"
     anchor = ('conclusion', 'discussion', 'introduction')
 
+    def relevant(self, doc) -> bool:
+        return not doc.unread_include(r"limitation")  # the unread file may hold them (L001 reports it)
+
 
 @register
 class UnmeasuredEfficiencyClaim(_GapRule):
